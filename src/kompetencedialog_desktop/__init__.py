@@ -1,0 +1,3 @@
+"""Kompetencedialog Desktop: Kompetencedialogen som et offline desktopprogram."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,172 @@
+"""The command line: `kompetencedialog [FIL]` starts the program; sub-commands work without a screen.
+
+Every error path prints one Danish line on stderr and exits non-zero; input files are only read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from . import __version__
+from .model.content import WORKSHOP_KINDS, WORKSHOP_NAMES
+from .model.factory import example_project, new_project
+from .storage.content_loader import ContentError, load_example, workshop_content
+from .storage.migrations import CURRENT_SCHEMA_VERSION
+from .storage.project_file import FILE_SUFFIX, ProjectFileError, load_project_with_version, project_json_schema, save_project
+
+PROG = "kompetencedialog"
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+_ARGPARSE_DA = {
+    "the following arguments are required: %s": "disse argumenter mangler: %s",
+    "unrecognized arguments: %s": "ukendte argumenter: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ugyldigt valg: %(value)r (vælg mellem %(choices)s)",
+    "expected one argument": "forventer én værdi",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+}
+
+
+class DanishFormatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: D401 - argparse's signature
+        return super().add_usage(usage, actions, groups, prefix or "Brug: ")
+
+
+class DanishParser(argparse.ArgumentParser):
+    """argparse with Danish headings, help and errors (option names stay as they are)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", DanishFormatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenter"
+        self._optionals.title = "tilvalg"
+        self.add_argument("-h", "--help", action="help", help="vis denne hjælp og afslut")
+
+    def error(self, message: str):  # one line, no usage dump
+        self.exit(EXIT_USAGE, f"{self.prog}: fejl: {message}\n")
+
+
+def _translate_argparse() -> None:
+    # argparse looks its messages up through the module-level gettext alias at call time.
+    english = argparse._  # type: ignore[attr-defined]
+    argparse._ = lambda text: _ARGPARSE_DA.get(text, english(text))  # type: ignore[attr-defined]
+
+
+def _err(message: str) -> int:
+    print(f"{PROG}: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    if out.suffix.lower() != FILE_SUFFIX:
+        out = out.with_name(out.name + FILE_SUFFIX)
+    if out.exists() and not args.force:
+        return _err(f"»{out}« findes allerede; brug --force for at overskrive den. Intet er ændret.")
+    content = workshop_content(args.workshop)
+    if args.example:
+        project = example_project(content, load_example(args.workshop))
+        if args.title:
+            project.title = args.title
+    else:
+        project = new_project(content, args.title)
+    save_project(project, out, backup=False)
+    print(f"Oprettede {out} ({WORKSHOP_NAMES[args.workshop]}, {len(project.notes)} post-its)")
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    project, version = load_project_with_version(path)
+    content = workshop_content(project.workshop)
+    print(f"Fil:       {path}")
+    print(f"Workshop:  {WORKSHOP_NAMES[project.workshop]}")
+    print(f"Titel:     {project.title or '(uden titel)'}")
+    if project.workplace or project.group:
+        print(f"Sted:      {', '.join(x for x in (project.workplace, project.group) if x)}")
+    if version != CURRENT_SCHEMA_VERSION:
+        print(f"Skema:     version {version} (opgraderes ved næste gem)")
+    for board in content.boards:
+        notes = project.notes_on(board.id)
+        unplaced = sum(1 for n in notes if board.zone(n.zone) is None)
+        extra = f", {unplaced} uden zone" if unplaced else ""
+        print(f"Plade {board.number}:   {len(notes):>4} post-its  {board.title}{extra}")
+    known = {b.id for b in content.boards}
+    orphans = sum(1 for n in project.notes if n.board not in known)
+    if orphans:
+        print(f"Ukendt plade: {orphans} post-its")
+    print(f"I alt:     {len(project.notes)} post-its, {len(project.clusters)} klynger")
+    return EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    print(json.dumps(project_json_schema(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _command_parser() -> DanishParser:
+    parser = DanishParser(prog=PROG, description="Kommandoer, der virker uden skærm.")
+    sub = parser.add_subparsers(dest="command", title="kommandoer", metavar="KOMMANDO", parser_class=DanishParser)
+
+    p = sub.add_parser("new", help="opret et nyt projekt", description="Opret en ny workshop som projektfil.")
+    p.add_argument("--workshop", required=True, choices=WORKSHOP_KINDS, help="strategi (workshop 1) eller grus (workshop 2)")
+    p.add_argument("-o", "--output", required=True, metavar="FIL", help="projektfilen, der skal oprettes (.kdlg)")
+    p.add_argument("--title", metavar="TITEL", help="workshoppens titel")
+    p.add_argument("--example", action="store_true", help="fyld workshoppen med et udfyldt eksempel")
+    p.add_argument("--force", action="store_true", help="overskriv en eksisterende fil")
+    p.set_defaults(run=_cmd_new)
+
+    p = sub.add_parser("check", help="kontrollér en projektfil og vis et resumé", description="Kontrollér en projektfil.")
+    p.add_argument("file", metavar="FIL", help="projektfilen (.kdlg)")
+    p.set_defaults(run=_cmd_check)
+
+    p = sub.add_parser("schema", help="udskriv projektfilens JSON-skema", description="Udskriv projektfilens JSON Schema.")
+    p.set_defaults(run=_cmd_schema)
+    return parser
+
+
+COMMAND_NAMES = ("new", "check", "schema")
+
+_GUI_EPILOG = """kommandoer (kør dem uden skærm):
+  new       opret et nyt projekt (--workshop strategi|grus -o FIL [--title T] [--example])
+  check     kontrollér en projektfil og vis et resumé
+  schema    udskriv projektfilens JSON-skema
+
+Skriv »kompetencedialog KOMMANDO --help« for at se en kommandos tilvalg."""
+
+
+def _gui_parser() -> DanishParser:
+    parser = DanishParser(
+        prog=PROG,
+        description="Kompetencedialog Desktop: dialogplader, dialogkort og post-its til Kompetencedialogen.",
+        epilog=_GUI_EPILOG,
+    )
+    parser.add_argument("file", nargs="?", metavar="FIL", help="en projektfil (.kdlg), der åbnes ved start")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}", help="vis versionsnummeret og afslut")
+    parser.add_argument("--smoke-test", action="store_true", help="åbn eksemplet, tegn vinduet og afslut (til test af installationen)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _translate_argparse()
+    try:
+        if argv and argv[0] in COMMAND_NAMES:
+            args = _command_parser().parse_args(argv)
+            return args.run(args)
+        args = _gui_parser().parse_args(argv)
+        from .app import run_gui  # Qt is imported only when a window is wanted
+
+        return run_gui(args.file, smoke_test=args.smoke_test)
+    except (ProjectFileError, ContentError) as exc:
+        return _err(str(exc))
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

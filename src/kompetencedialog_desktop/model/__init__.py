@@ -1,0 +1,1 @@
+"""The workshop model: pydantic models and plain functions. Imports no Qt, ever."""

@@ -1,0 +1,48 @@
+"""Where things live: the one resource locator and the user's folders.
+
+The content (boards, cards, guides, templates) is found in exactly one of three places:
+inside the installed package (wheel, and the PyInstaller bundle, whose spec puts it at the same
+package-relative path), or at the top of a source checkout. Nothing else in the app asks.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "kompetencedialog"
+APP_AUTHOR = "Kompetencedialog"
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=1)
+def resources_dir() -> Path:
+    """The folder holding boards/, cards/ … whether installed, bundled or in a checkout."""
+    candidates = (
+        _PACKAGE_DIR / "resources",  # wheel and PyInstaller bundle
+        _PACKAGE_DIR.parent.parent / "resources",  # source checkout (src layout)
+    )
+    for candidate in candidates:
+        if (candidate / "boards").is_dir():
+            return candidate
+    raise FileNotFoundError(
+        "Programmets indhold (dialogplader og dialogkort) blev ikke fundet. "
+        f"Søgt i: {', '.join(str(c) for c in candidates)}"
+    )
+
+
+def user_config_dir() -> Path:
+    """Settings and the list of recent files."""
+    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
+
+
+def user_state_dir() -> Path:
+    """Autosave journals, recovery data and lock bookkeeping."""
+    return Path(platformdirs.user_state_dir(APP_NAME, APP_AUTHOR))
+
+
+def autosave_dir() -> Path:
+    return user_state_dir() / "autosave"

@@ -1,0 +1,1 @@
+"""Files: project files, content, export. Imports no Qt."""

@@ -1,0 +1,82 @@
+"""Load and validate the content under resources/ (boards and card decks)."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ..model.content import WORKSHOP_KINDS, BoardDefinition, CardDeck, WorkshopContent
+from ..paths import resources_dir
+from .errors import describe_validation_error
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class ContentError(Exception):
+    """A content file is missing or malformed; the message names the file and the field."""
+
+
+def load_json_model(path: Path, model: type[M]) -> M:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ContentError(f"{path.name}: kan ikke læses ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise ContentError(f"{path.name}: er ikke UTF-8-tekst") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ContentError(f"{path.name}: ugyldig JSON i linje {exc.lineno}, kolonne {exc.colno}") from None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise ContentError(f"{path.name}: {describe_validation_error(exc)}") from None
+
+
+def load_workshop_content(workshop: str, root: Path | None = None) -> WorkshopContent:
+    """The three boards of a workshop and their card decks, checked against each other."""
+    if workshop not in WORKSHOP_KINDS:
+        raise ContentError(f"ukendt workshop: {workshop}")
+    root = root or resources_dir()
+    boards = []
+    for path in sorted((root / "boards").glob(f"{workshop}-*.json")):
+        board = load_json_model(path, BoardDefinition)
+        if board.workshop != workshop or board.id != path.stem:
+            raise ContentError(f"{path.name}: feltet id/workshop passer ikke med filnavnet")
+        boards.append(board)
+    if [b.number for b in boards] != [1, 2, 3]:
+        raise ContentError(f"boards/{workshop}-*.json: der skal være præcis dialogplade 1, 2 og 3")
+    decks: dict[str, CardDeck] = {}
+    for board in boards:
+        path = root / "cards" / f"{board.id}.json"
+        if not path.exists():
+            continue  # a board may be used without cards
+        deck = load_json_model(path, CardDeck)
+        zone_ids = {z.id for z in board.zones}
+        if deck.board != board.id:
+            raise ContentError(f"{path.name}: feltet board er '{deck.board}', men skal være '{board.id}'")
+        for i, card in enumerate(deck.cards):
+            bad = [z for z in card.zones if z not in zone_ids]
+            if bad:
+                raise ContentError(f"{path.name}: feltet cards[{i}].zones: ukendt zone {', '.join(bad)}")
+        decks[board.id] = deck
+    return WorkshopContent(workshop=workshop, boards=tuple(boards), decks=decks)
+
+
+@lru_cache(maxsize=4)
+def workshop_content(workshop: str) -> WorkshopContent:
+    """Cached content from the installed resources (content never changes while running)."""
+    return load_workshop_content(workshop)
+
+
+def load_example(workshop: str, root: Path | None = None) -> dict:
+    """The example workshop's raw data (resources/examples/WORKSHOP.json)."""
+    path = (root or resources_dir()) / "examples" / f"{workshop}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ContentError(f"{path.name}: eksemplet kan ikke læses ({exc})") from None

@@ -1,0 +1,28 @@
+"""Turning pydantic's validation errors into one Danish line that names the field."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+
+def field_path(loc: tuple[int | str, ...]) -> str:
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        else:
+            parts.append(("." if parts else "") + str(part))
+    return "".join(parts) or "(roden)"
+
+
+def describe_validation_error(error: ValidationError, limit: int = 3) -> str:
+    """'feltet notes[3].x: Input should be a valid number …' for the first few problems."""
+    problems = []
+    for item in error.errors()[:limit]:
+        msg = item.get("msg", "ugyldig værdi")
+        msg = msg.replace("Value error, ", "")
+        problems.append(f"feltet {field_path(tuple(item.get('loc', ())))}: {msg}")
+    more = error.error_count() - limit
+    if more > 0:
+        problems.append(f"og {more} fejl mere")
+    return "; ".join(problems)

@@ -1,0 +1,44 @@
+"""The project file's schema versions and the chain that lifts an old file to the current one.
+
+Each step takes the parsed JSON of version N and returns version N+1. Steps never touch the file
+on disk: the migrated workshop is only written when the user saves.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+CURRENT_SCHEMA_VERSION = 2
+
+_V1_COLOURS = {"yellow": "gul", "green": "groen", "blue": "blaa", "pink": "lyseroed", "orange": "orange", "white": "hvid"}
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """v1 (0.0.x prototypes) kept notes per board with a `pos` pair and English colour names,
+    and called the workshop `project` with a `kind`. v2 keeps one flat list of notes."""
+    old = dict(data.get("project") or {})
+    boards = old.pop("boards", {}) or {}
+    notes = []
+    for board_id, board_notes in boards.items():
+        for note in board_notes:
+            note = dict(note)
+            x, y = note.pop("pos", (0, 0))
+            note["x"], note["y"], note["board"] = x, y, board_id
+            note["colour"] = _V1_COLOURS.get(note.get("colour", "yellow"), "gul")
+            notes.append(note)
+    workshop = {"workshop": old.pop("kind", None), **old, "notes": notes}
+    out = {k: v for k, v in data.items() if k != "project"}
+    out.update(schema_version=2, workshop=workshop)
+    return out
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+
+
+def migrate(data: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    """Lift `data` to CURRENT_SCHEMA_VERSION; returns it and the version it started at."""
+    start = version = data["schema_version"]
+    while version < CURRENT_SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version = data["schema_version"]
+    return data, start
