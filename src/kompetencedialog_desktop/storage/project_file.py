@@ -84,7 +84,9 @@ def _parse_json(path: Path, text: str) -> Any:
     try:
         return json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()) - 1:
+        stripped = text.strip()
+        cut_off = stripped.startswith("{") and not stripped.endswith("}")
+        if cut_off or exc.pos >= len(stripped) - 1:
             raise _fail(path, "filen slutter midt i indholdet og er sandsynligvis afkortet") from None
         raise _fail(path, f"filen er beskadiget (ugyldig JSON i linje {exc.lineno}, kolonne {exc.colno})") from None
     except RecursionError:
