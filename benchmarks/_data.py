@@ -6,7 +6,7 @@ import random
 
 from kompetencedialog_desktop.model.factory import example_project
 from kompetencedialog_desktop.model.operations import add_notes
-from kompetencedialog_desktop.model.project import Note, Project, new_id
+from kompetencedialog_desktop.model.project import NOTE_HEIGHT, NOTE_WIDTH, Note, Project, new_id
 from kompetencedialog_desktop.storage.content_loader import load_example, workshop_content
 
 PHRASES = [
@@ -28,7 +28,7 @@ def big_project(n_notes: int = 2000, workshop: str = "strategi", seed: int = 7) 
         r = zone.rect
         extra.append(Note(
             id=new_id("n"), board=board.id, zone=zone.id,
-            x=r.x + rng.uniform(8, max(9, r.w - 200)), y=r.y + rng.uniform(60, max(61, r.h - 130)),
+            x=r.x + rng.uniform(8, max(9, r.w - NOTE_WIDTH - 8)), y=r.y + rng.uniform(84, max(85, r.h - NOTE_HEIGHT - 8)),
             text=f"{rng.choice(PHRASES)} ({i + 1})", votes=rng.randrange(4) if zone.voting else 0,
         ))
     add_notes(project, extra)

@@ -12,7 +12,7 @@ from kompetencedialog_desktop.model.operations import (
     ungroup_notes,
     update_notes,
 )
-from kompetencedialog_desktop.model.project import Cluster, Note
+from kompetencedialog_desktop.model.project import NOTE_HEIGHT, NOTE_WIDTH, Cluster, Note
 
 
 def _note(note_id, zone="kerneopgave", x=40.0, y=240.0, **kw):
@@ -85,11 +85,11 @@ def test_rename_cluster(empty_project):
 def test_free_spot_is_inside_zone_and_never_overlaps(empty_project, strategi_content):
     board = strategi_content.board("strategi-1")
     zone = board.zone("forandringer").rect
-    for i in range(20):
+    for i in range(12):  # the zone's capacity before it starts to cascade
         x, y = free_spot(empty_project, board, "forandringer")
-        assert zone.x <= x and x + 190 <= zone.x + zone.w and zone.y <= y and y + 120 <= zone.y + zone.h
+        assert zone.x <= x and x + NOTE_WIDTH <= zone.x + zone.w and zone.y <= y and y + NOTE_HEIGHT <= zone.y + zone.h
         for other in empty_project.notes:
-            assert not (x < other.x + other.w and other.x < x + 190 and y < other.y + other.h and other.y < y + 120)
+            assert not (x < other.x + other.w and other.x < x + NOTE_WIDTH and y < other.y + other.h and other.y < y + NOTE_HEIGHT)
         add_notes(empty_project, [_note(f"n{i}", zone="forandringer", x=x, y=y)])
 
 

@@ -3,15 +3,46 @@
 from __future__ import annotations
 
 import sys
+import traceback
+from pathlib import Path
+
+
+def _install_excepthook(window) -> None:
+    """An unexpected error shows a dialog instead of killing the workshop silently."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def hook(exc_type, exc, tb):
+        traceback.print_exception(exc_type, exc, tb)
+        QMessageBox.critical(
+            window, "Uventet fejl",
+            "Der skete en uventet fejl. Gem workshoppen under et nyt navn, hvis du kan.\n\n"
+            f"{exc_type.__name__}: {exc}",
+        )
+
+    sys.excepthook = hook
 
 
 def run_gui(file: str | None = None, *, smoke_test: bool = False) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from .ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    label = QLabel("Kompetencedialog")
-    label.show()
+    app.setApplicationName("Kompetencedialog")
+    app.setApplicationDisplayName("Kompetencedialog")
+    window = MainWindow()
+    _install_excepthook(window)
+    if smoke_test:
+        window.files.new_example("strategi")
+    elif file:
+        window.files.open(Path(file))
+    window.show()
     if smoke_test:
         app.processEvents()
-        return 0
+        image = window.grab()
+        ok = not image.isNull() and len(window.pages) == 3 and window.pages[0].scene.items_by_id
+        print(f"Røgtest: vindue {image.width()}x{image.height()}, {len(window.pages[0].scene.items_by_id)} post-its på plade 1")
+        return 0 if ok else 1
+    QTimer.singleShot(0, window.raise_)
     return app.exec()

@@ -6,7 +6,7 @@ from .content import BoardDefinition, Rect
 from .project import NOTE_HEIGHT, NOTE_WIDTH, Project
 
 GAP = 12.0
-_ZONE_TITLE_SPACE = 64.0  # keep the zone's title and help line visible
+_ZONE_TITLE_SPACE = 84.0  # keep the zone's title and help line visible
 
 
 def _overlaps(ax: float, ay: float, aw: float, ah: float, others: list[tuple[float, float, float, float]]) -> bool:

@@ -16,8 +16,8 @@ NOTE_COLOUR_NAMES: dict[str, str] = {
     "gul": "Gul", "groen": "Grøn", "blaa": "Blå", "lyseroed": "Lyserød", "orange": "Orange", "hvid": "Hvid",
 }
 
-NOTE_WIDTH = 190.0
-NOTE_HEIGHT = 120.0
+NOTE_WIDTH = 210.0
+NOTE_HEIGHT = 130.0
 MAX_NOTE_TEXT = 100_000
 
 

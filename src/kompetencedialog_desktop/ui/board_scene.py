@@ -1,0 +1,171 @@
+"""The board scene: mirrors one board of the model by note id, and turns mouse gestures on it
+(drag, double-click) into undo commands. It keeps no workshop state of its own."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
+
+from ..model.content import BoardDefinition
+from ..model.project import NOTE_HEIGHT, NOTE_WIDTH, Note, new_id
+from . import theme
+from .board_items import BoardBackground, ClusterOutline
+from .commands import AddNotes, UpdateNotes
+from .document import WorkshopDocument
+from .note_item import NoteItem
+
+MARGIN = 80.0
+
+
+class BoardScene(QGraphicsScene):
+    edit_started = Signal()
+
+    def __init__(self, document: WorkshopDocument, board: BoardDefinition, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.board = board
+        self.items_by_id: dict[str, NoteItem] = {}
+        self._cluster_items: list[ClusterOutline] = []
+        self._press_positions: dict[str, QPointF] = {}
+        self.setSceneRect(QRectF(-MARGIN, -MARGIN, board.width + 2 * MARGIN, board.height + 2 * MARGIN))
+        self.setBackgroundBrush(theme.CANVAS_BACKGROUND)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.addItem(BoardBackground(board))
+        for note in document.project.notes:
+            if note.board == board.id:
+                self._add_item(note)
+        self._rebuild_clusters()
+        document.notes_changed.connect(self._on_notes_changed)
+        document.clusters_changed.connect(self._rebuild_clusters)
+
+    # --- mirroring -------------------------------------------------------------------
+    def _add_item(self, note: Note) -> NoteItem:
+        item = NoteItem(note)
+        self.addItem(item)
+        self.items_by_id[note.id] = item
+        return item
+
+    def _on_notes_changed(self, ids: set[str]) -> None:
+        notes = {n.id: n for n in self.document.project.notes} if len(ids) > 4 else None
+        cluster_touched = False
+        for note_id in ids:
+            if notes is not None:
+                note = notes.get(note_id)
+            else:
+                try:
+                    note = self.document.project.note(note_id)
+                except KeyError:
+                    note = None
+            item = self.items_by_id.get(note_id)
+            if note is None or note.board != self.board.id:
+                if item is not None:
+                    self.removeItem(item)
+                    del self.items_by_id[note_id]
+                    cluster_touched = True
+                continue
+            if item is None:
+                item = self._add_item(note)
+            else:
+                item.sync(note)
+            cluster_touched = cluster_touched or note.cluster is not None
+        if cluster_touched:
+            self._rebuild_clusters()
+
+    def _rebuild_clusters(self) -> None:
+        for item in self._cluster_items:
+            self.removeItem(item.label)
+            self.removeItem(item)
+        self._cluster_items = []
+        members: dict[str, QRectF] = {}
+        for note in self.document.project.notes:
+            if note.board == self.board.id and note.cluster:
+                rect = QRectF(note.x, note.y, note.w, note.h)
+                members[note.cluster] = members[note.cluster].united(rect) if note.cluster in members else rect
+        for cluster in self.document.project.clusters:
+            if cluster.id in members:
+                outline = ClusterOutline(cluster.name, members[cluster.id])
+                self.addItem(outline)
+                self.addItem(outline.label)
+                self._cluster_items.append(outline)
+
+    # --- queries used by views and actions -------------------------------------------
+    def selected_note_ids(self) -> list[str]:
+        return [i.note_id for i in self.selectedItems() if isinstance(i, NoteItem)]
+
+    def note_item_at(self, pos: QPointF) -> NoteItem | None:
+        for item in self.items(pos):
+            if isinstance(item, NoteItem):
+                return item
+            if item.parentItem() is not None and isinstance(item.parentItem(), NoteItem):
+                return item.parentItem()
+        return None
+
+    def zone_for(self, x: float, y: float, w: float, h: float) -> str | None:
+        """A note belongs to the zone its centre lies in (None on the board's margins)."""
+        zone = self.board.zone_at(x + w / 2, y + h / 2)
+        return zone.id if zone else None
+
+    # --- gestures --------------------------------------------------------------------
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mousePressEvent(event)
+        self._press_positions = {i.note_id: i.pos() for i in self.selectedItems() if isinstance(i, NoteItem)}
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        self.commit_moves()
+
+    def commit_moves(self) -> None:
+        """A finished drag of one or more notes becomes one undo step (position and zone)."""
+        changes = {}
+        for note_id, start in self._press_positions.items():
+            item = self.items_by_id.get(note_id)
+            if item is None or item.pos() == start:
+                continue
+            note = self.document.project.note(note_id)
+            x, y = round(item.pos().x(), 1), round(item.pos().y(), 1)
+            changes[note_id] = {"x": x, "y": y, "zone": self.zone_for(x, y, note.w, note.h)}
+        self._press_positions = {}
+        if changes:
+            label = "Flyt post-it" if len(changes) == 1 else f"Flyt {len(changes)} post-its"
+            self.document.undo_stack.push(UpdateNotes(self.document, changes, label))
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mouseDoubleClickEvent(event)
+        item = self.note_item_at(event.scenePos())
+        if item is not None:
+            self.edit_note(item.note_id)
+        else:
+            self.create_note_at(event.scenePos())
+        event.accept()
+
+    def edit_note(self, note_id: str) -> None:
+        item = self.items_by_id[note_id]
+        old = item.text
+
+        def done(text: str, commit: bool) -> None:
+            if commit and text != old:
+                self.document.undo_stack.push(UpdateNotes(self.document, {note_id: {"text": text}}, "Ret tekst"))
+
+        self.clearSelection()
+        item.setSelected(True)
+        item.start_editing(done)
+        self.edit_started.emit()
+
+    def create_note_at(self, pos: QPointF, colour: str = "gul") -> None:
+        """Double-click on empty space: write a new note there; it enters the model on commit."""
+        x = min(max(pos.x() - NOTE_WIDTH / 2, 0), self.board.width - NOTE_WIDTH)
+        y = min(max(pos.y() - NOTE_HEIGHT / 2, 0), self.board.height - NOTE_HEIGHT)
+        draft = Note(id=new_id("n"), board=self.board.id, zone=self.zone_for(x, y, NOTE_WIDTH, NOTE_HEIGHT),
+                     x=x, y=y, colour=colour)
+        draft_item = NoteItem(draft)
+        self.addItem(draft_item)
+
+        def done(text: str, commit: bool) -> None:
+            self.removeItem(draft_item)
+            if commit and text.strip():
+                draft.text = text
+                self.document.undo_stack.push(AddNotes(self.document, [draft]))
+
+        draft_item.start_editing(done)
+        self.edit_started.emit()

@@ -1,0 +1,201 @@
+"""The main window wires the parts together: start screen, board tabs, menus, status line.
+It holds no workshop logic: files go through FileController, edits through NoteActions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QTabWidget
+
+from ..model.content import WORKSHOP_NAMES
+from . import theme
+from .board_page import BoardPage
+from .board_scene import BoardScene
+from .document import WorkshopDocument
+from .file_controller import FileController
+from .note_actions import NoteActions
+from .start_screen import StartScreen
+
+APP_TITLE = "Kompetencedialog"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self):
+        super().__init__()
+        self.files = FileController(self)
+        self.pages: list[BoardPage] = []
+        self.start = StartScreen()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabBar().setFont(theme.font(13, bold=True))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.start)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+        self.status = QLabel()
+        self.status.setFont(theme.font(12))
+        self.statusBar().addWidget(self.status, 1)
+        self.resize(1400, 900)
+
+        self.note_actions = NoteActions(self.current_scene, self)
+        self._build_menus()
+        self.start.new_requested.connect(self.files.new)
+        self.start.open_requested.connect(lambda: self.files.open())
+        self.start.recent_requested.connect(self.files.open)
+        self.start.example_requested.connect(self.files.new_example)
+        self.files.document_changed.connect(self._show_document)
+        self.files.recent_changed.connect(self._show_recent)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self._show_recent(self.files.recent())
+        self._show_document(None)
+
+    # --- menus -------------------------------------------------------------------------
+    def _action(self, menu: QMenu, text: str, shortcut, slot) -> QAction:
+        action = menu.addAction(text)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        keys = QKeySequence.StandardKey
+        file_menu = bar.addMenu("&Filer")
+        self._action(file_menu, "Ny workshop 1: Kompetencestrategi", keys.New, lambda: self.files.new("strategi"))
+        self._action(file_menu, "Ny workshop 2: GRUS", "Ctrl+Shift+N", lambda: self.files.new("grus"))
+        self._action(file_menu, "Åbn …", keys.Open, lambda: self.files.open())
+        self.recent_menu = file_menu.addMenu("Seneste filer")
+        file_menu.addSeparator()
+        self.save_action = self._action(file_menu, "Gem", keys.Save, self.files.save)
+        self.save_as_action = self._action(file_menu, "Gem som …", "Ctrl+Shift+S", self.files.save_as)
+        file_menu.addSeparator()
+        self._action(file_menu, "Afslut", keys.Quit, self.close)
+
+        edit = bar.addMenu("&Rediger")
+        self.undo_action = self._action(edit, "Fortryd", keys.Undo, self._undo)
+        self.redo_action = self._action(edit, "Gentag", [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")], self._redo)
+        edit.addSeparator()
+        na = self.note_actions
+        for action in (na.edit, na.duplicate, na.delete, na.select_all):
+            edit.addAction(action)
+        colour_menu = edit.addMenu("Farve")
+        for action in na.colours:
+            colour_menu.addAction(action)
+        edit.addSeparator()
+        for action in (na.group, na.ungroup, na.rename_cluster):
+            edit.addAction(action)
+
+        view = bar.addMenu("&Vis")
+        for i in range(3):
+            self._action(view, f"Dialogplade {i + 1}", f"Ctrl+{i + 1}", lambda checked=False, index=i: self.show_board(index))
+        view.addSeparator()
+        self._action(view, "Tilpas pladen til vinduet", "Ctrl+0", lambda: self._with_view(lambda v: v.fit_board()))
+        self._action(view, "Zoom ind", [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")], lambda: self._with_view(lambda v: v.zoom_by(1.25, False)))
+        self._action(view, "Zoom ud", "Ctrl+-", lambda: self._with_view(lambda v: v.zoom_by(0.8, False)))
+        view.addSeparator()
+        self._action(view, "Fuld skærm", "F11", self.toggle_full_screen)
+        self._action(view, "Skriv ny post-it", "Ctrl+L", self._focus_entry)
+
+        self.workshop_actions = [self.save_action, self.save_as_action, self.undo_action, self.redo_action, *
+                                 [a for a in edit.actions() if not a.isSeparator()], *view.actions()]
+
+    # --- showing a workshop ---------------------------------------------------------------
+    def _show_document(self, document: WorkshopDocument | None) -> None:
+        self.tabs.blockSignals(True)
+        self.tabs.clear()
+        for page in self.pages:
+            page.deleteLater()
+        self.pages = []
+        if document is None:
+            self.stack.setCurrentWidget(self.start)
+        else:
+            for board in document.content.boards:
+                page = BoardPage(document, board)
+                page.entry.note_added.connect(self._update_status)
+                self.pages.append(page)
+                self.tabs.addTab(page, f"{board.number}  {board.title}")
+            document.undo_stack.cleanChanged.connect(self._update_title)
+            document.undo_stack.indexChanged.connect(self._update_status)
+            document.path_changed.connect(self._update_title)
+            self.stack.setCurrentWidget(self.tabs)
+        self.tabs.blockSignals(False)
+        for action in self.workshop_actions:
+            action.setEnabled(document is not None)
+        self._update_title()
+        if document is not None:
+            self.show_board(0)
+
+    def _show_recent(self, paths: list[Path]) -> None:
+        self.start.set_recent(paths)
+        self.recent_menu.clear()
+        for path in paths:
+            self._action(self.recent_menu, str(path), None, lambda checked=False, p=path: self.files.open(p))
+        self.recent_menu.setEnabled(bool(paths))
+
+    def show_board(self, index: int) -> None:
+        if 0 <= index < len(self.pages):
+            self.tabs.setCurrentIndex(index)
+            self._on_tab_changed(index)
+
+    def _on_tab_changed(self, index: int) -> None:
+        if 0 <= index < len(self.pages):
+            self.pages[index].focus_entry()
+        self._update_status()
+
+    def _update_title(self, *_args) -> None:
+        document = self.files.document
+        if document is None:
+            self.setWindowTitle(APP_TITLE)
+            self.setWindowModified(False)
+            return
+        self.setWindowTitle(f"{document.display_name}[*] – {APP_TITLE}")
+        self.setWindowModified(document.modified)
+
+    def _update_status(self, *_args) -> None:
+        document, page = self.files.document, self.current_page()
+        if document is None or page is None:
+            self.status.setText("Vælg eller åbn en workshop")
+            return
+        count = len(page.scene.items_by_id)
+        saved = "Ikke gemte ændringer" if document.modified else "Alt er gemt"
+        self.status.setText(
+            f"{WORKSHOP_NAMES[document.project.workshop]}   ·   Plade {page.board.number}: {count} post-its   ·   {saved}"
+        )
+
+    # --- helpers for actions ----------------------------------------------------------------
+    def current_page(self) -> BoardPage | None:
+        index = self.tabs.currentIndex()
+        return self.pages[index] if 0 <= index < len(self.pages) and self.stack.currentWidget() is self.tabs else None
+
+    def current_scene(self) -> BoardScene | None:
+        page = self.current_page()
+        return page.scene if page else None
+
+    def _with_view(self, fn) -> None:
+        page = self.current_page()
+        if page:
+            fn(page.view)
+
+    def _focus_entry(self) -> None:
+        page = self.current_page()
+        if page:
+            page.focus_entry()
+
+    def _undo(self) -> None:
+        if self.files.document:
+            self.files.document.undo_stack.undo()
+
+    def _redo(self) -> None:
+        if self.files.document:
+            self.files.document.undo_stack.redo()
+
+    def toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.files.maybe_keep_changes():
+            event.accept()
+        else:
+            event.ignore()

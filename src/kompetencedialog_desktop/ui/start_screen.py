@@ -1,0 +1,76 @@
+"""The first thing a facilitator sees: start a workshop, open one, or try the example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from . import theme
+
+
+class StartScreen(QWidget):
+    new_requested = Signal(str)  # workshop kind
+    open_requested = Signal()
+    recent_requested = Signal(Path)
+    example_requested = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        title = QLabel("Kompetencedialogen")
+        title.setFont(theme.font(30, bold=True))
+        intro = QLabel(
+            "Dialogplader, dialogkort og post-its til jeres workshop om kompetenceudvikling.\n"
+            "Vælg en workshop for at begynde, eller åbn en, I har gemt."
+        )
+        intro.setFont(theme.font(14))
+        intro.setWordWrap(True)
+
+        buttons = QGridLayout()
+        specs = [
+            ("Ny workshop 1: Kompetencestrategi (SU)", "#007C80", lambda: self.new_requested.emit("strategi")),
+            ("Ny workshop 2: Gruppeudviklingssamtale (GRUS)", "#C4540A", lambda: self.new_requested.emit("grus")),
+            ("Åbn en gemt workshop …", "#34495E", self.open_requested.emit),
+            ("Prøv eksemplet (workshop 1)", "#5D6D7E", lambda: self.example_requested.emit("strategi")),
+            ("Prøv eksemplet (workshop 2)", "#5D6D7E", lambda: self.example_requested.emit("grus")),
+        ]
+        self.buttons: list[QPushButton] = []
+        for i, (text, colour, slot) in enumerate(specs):
+            button = QPushButton(text)
+            button.setFont(theme.font(15, bold=True))
+            button.setMinimumHeight(64)
+            button.setStyleSheet(f"QPushButton {{ background: {colour}; color: white; border-radius: 8px; padding: 8px 18px; }}"
+                                 "QPushButton:focus { border: 4px solid #FFD400; }")
+            button.clicked.connect(slot)
+            buttons.addWidget(button, i // 2, i % 2)
+            self.buttons.append(button)
+
+        recent_label = QLabel("Senest brugte")
+        recent_label.setFont(theme.font(16, bold=True))
+        self.recent_list = QListWidget()
+        self.recent_list.setFont(theme.font(13))
+        self.recent_list.itemActivated.connect(self._activated)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 40, 60, 40)
+        layout.setSpacing(18)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addLayout(buttons)
+        layout.addWidget(recent_label)
+        layout.addWidget(self.recent_list, 1)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        path = item.data(Qt.ItemDataRole.UserRole)
+        if path:
+            self.recent_requested.emit(Path(path))
+
+    def set_recent(self, paths: list[Path]) -> None:
+        self.recent_list.clear()
+        for path in paths:
+            item = QListWidgetItem(f"{path.name}    —    {path.parent}")
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            self.recent_list.addItem(item)
+        if not paths:
+            self.recent_list.addItem("(ingen endnu)")

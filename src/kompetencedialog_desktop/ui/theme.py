@@ -1,0 +1,37 @@
+"""Colours and type for a projector: strong contrast, big letters, few colours."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont
+
+# Post-it fills chosen to stay distinct on a washed-out projector, all with dark text.
+NOTE_FILLS: dict[str, str] = {
+    "gul": "#FFE45C",
+    "groen": "#A8E6A1",
+    "blaa": "#9FD3FF",
+    "lyseroed": "#FFB3D1",
+    "orange": "#FFB766",
+    "hvid": "#FFFFFF",
+}
+NOTE_TEXT = QColor("#111111")
+NOTE_BORDER = QColor("#5A5A5A")
+SELECTION = QColor("#1A56DB")
+BOARD_BACKGROUND = QColor("#FFFFFF")
+CANVAS_BACKGROUND = QColor("#3C4148")
+TEXT_DARK = QColor("#1B1B1B")
+TEXT_MUTED = QColor("#3D3D3D")
+
+FONT_FAMILY = "DejaVu Sans"
+NOTE_FONT_MAX = 26.0  # board units; at fit zoom on a 1920x1080 projector about 19 px
+NOTE_FONT_MIN = 7.0
+
+
+def font(point_size: float, bold: bool = False) -> QFont:
+    f = QFont(FONT_FAMILY)
+    f.setPointSizeF(point_size)
+    f.setBold(bold)
+    return f
+
+
+def note_fill(colour: str) -> QColor:
+    return QColor(NOTE_FILLS.get(colour, NOTE_FILLS["gul"]))
