@@ -44,3 +44,22 @@ def grus_example(grus_content):
 @pytest.fixture
 def empty_project(strategi_content):
     return new_project(strategi_content, "Tom workshop")
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_dialogs(monkeypatch):
+    """A modal dialog in an offscreen test would wait forever: fail loudly instead.
+    Tests that expect a question replace the function with their own answer."""
+    try:
+        from kompetencedialog_desktop.ui import dialogs
+    except ImportError:  # PySide6 missing: the test does not use the GUI
+        return
+
+    def unexpected(name):
+        def fail(*args, **kwargs):
+            raise AssertionError(f"uventet dialog: {name}{args[1:]}")
+
+        return fail
+
+    for name in ("ask_save_changes", "show_error", "ask_open_path", "ask_save_path", "ask_text"):
+        monkeypatch.setattr(dialogs, name, unexpected(name))

@@ -30,11 +30,13 @@ def free_spot(
     zone = board.zone(zone_id)
     rect = zone.rect if zone else Rect(x=0, y=0, w=board.width, h=board.height)
     top = rect.y + (_ZONE_TITLE_SPACE if rect.h > _ZONE_TITLE_SPACE + h else 0)
-    others = [
-        (n.x, n.y, n.w, n.h)
-        for n in project.notes
-        if n.board == board.id and n.x < rect.x + rect.w and rect.x < n.x + n.w and n.y < rect.y + rect.h and rect.y < n.y + n.h
-    ]
+    left, right, upper, lower, board_id = rect.x, rect.x + rect.w, rect.y, rect.y + rect.h, board.id
+    others = []
+    for n in project.notes:
+        if n.board == board_id:
+            x, y, w_, h_ = n.x, n.y, n.w, n.h
+            if x < right and left < x + w_ and y < lower and upper < y + h_:
+                others.append((x, y, w_, h_))
     step_x, step_y = w + GAP, h + GAP
     columns = max(1, int((rect.w - GAP) // step_x))
     rows = max(1, int((rect.y + rect.h - top - GAP) // step_y))

@@ -30,16 +30,15 @@ def _index(project: Project) -> dict[str, Note]:
 
 def add_notes(project: Project, notes: Iterable[Note]) -> list[str]:
     """Append notes (text cleaned). Returns their ids, which `remove_notes` takes back."""
-    existing = _index(project)
-    added: list[str] = []
+    notes = list(notes)
+    existing = {n.id for n in project.notes}
+    fresh = {n.id for n in notes}
+    if len(fresh) != len(notes) or existing & fresh:
+        raise ValueError(f"post-it-id findes allerede: {', '.join(sorted(existing & fresh) or fresh)}")
     for note in notes:
-        if note.id in existing:
-            raise ValueError(f"post-it-id '{note.id}' findes allerede")
         note.text = clean_text(note.text)
-        project.notes.append(note)
-        existing[note.id] = note
-        added.append(note.id)
-    return added
+    project.notes.extend(notes)
+    return [n.id for n in notes]
 
 
 def remove_notes(project: Project, note_ids: Iterable[str]) -> list[tuple[int, Note]]:
@@ -109,7 +108,7 @@ def group_notes(project: Project, note_ids: Iterable[str], cluster: Cluster) -> 
     if not ids or any(i not in by_id for i in ids):
         raise KeyError("ukendt post-it")
     if all(c.id != cluster.id for c in project.clusters):
-        project.clusters.append(cluster)
+        project.clusters.append(cluster.model_copy())  # the caller keeps its own for redo
     for note_id in ids:
         by_id[note_id].cluster = cluster.id
     _drop_empty_clusters(project)

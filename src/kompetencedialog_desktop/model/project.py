@@ -139,7 +139,8 @@ class Project(Record):
 
     # Lookups used everywhere; plain loops are fast enough for thousands of notes.
     def note(self, note_id: str) -> Note:
-        for note in self.notes:
+        # Newest first: the notes being typed and corrected sit at the end of the list.
+        for note in reversed(self.notes):
             if note.id == note_id:
                 return note
         raise KeyError(note_id)

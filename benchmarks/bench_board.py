@@ -1,0 +1,103 @@
+"""The board with 2,000 post-its, offscreen: open-to-first-paint, full repaint, drag step,
+quick-entry note, peak RSS. Goals: open <= 0.5 s, repaint <= 16 ms, drag step <= 4 ms,
+quick entry <= 5 ms, RSS <= 150 MB.
+Run: .venv/bin/python benchmarks/bench_board.py [NOTES]   (default 2000; e.g. 300 for a busy real workshop)"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).parent))
+
+from _data import big_project  # noqa: E402
+from PySide6.QtCore import QPointF, Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from kompetencedialog_desktop.storage.project_file import save_project  # noqa: E402
+from kompetencedialog_desktop.ui.document import WorkshopDocument  # noqa: E402
+from kompetencedialog_desktop.ui.main_window import MainWindow  # noqa: E402
+
+
+def ms(fn, repeat: int) -> tuple[float, float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), max(times)
+
+
+def main() -> None:
+    n_notes = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    app = QApplication(sys.argv[:1])
+    path = Path(tempfile.mkdtemp(prefix="kdlg-bench-")) / "stor.kdlg"
+    save_project(big_project(n_notes), path)
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    window = MainWindow()
+    window.resize(1920, 1080)
+    start = time.perf_counter()
+    window.files._set_document(WorkshopDocument.open(path, window.files))
+    window.show()
+    app.processEvents()  # offscreen: let the window be exposed so repaint() really paints
+    window.show_board(1)
+    page = window.current_page()
+    page.view.fit_board()
+    page.view.viewport().repaint()  # paints every visible note: the first paint
+    open_ms = (time.perf_counter() - start) * 1000
+    notes_on_board = len(page.scene.items_by_id)
+
+    repaint = ms(lambda: page.view.viewport().repaint(), 30)
+    page.view.zoom_by(1.3, False)
+    zoomed_repaint = ms(lambda: page.view.viewport().repaint(), 1)
+    page.view.fit_board()
+
+    # A drag: press on a note, then time each mouse move plus the repaint it causes.
+    note = next(n for n in window.files.document.project.notes if n.board == page.board.id)
+    viewport = page.view.viewport()
+    point = page.view.mapFromScene(QPointF(note.x + 20, note.y + 20))
+    page.scene.items_by_id[note.id].setZValue(10)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    step = [0]
+
+    def drag_step():
+        step[0] += 1
+        QTest.mouseMove(viewport, point + type(point)(step[0] * 3, step[0] * 2))
+        app.processEvents()
+
+    drag = ms(drag_step, 40)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point + type(point)(step[0] * 3, step[0] * 2))
+
+    entry = page.entry
+    counter = [0]
+
+    def quick_note():
+        counter[0] += 1
+        entry.line.setText(f"Ny pointe {counter[0]}")
+        entry.submit()
+        app.processEvents()
+
+    quick = ms(quick_note, 30)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    print(f"{n_notes:,}-note workshop, board 2 shows {notes_on_board} notes, window 1920x1080 (offscreen)")
+    print(f"open to first paint          {open_ms:8.1f} ms   (goal <= 500)")
+    print(f"full repaint, median / max   {repaint[0]:8.1f} / {repaint[1]:.1f} ms   (goal <= 16)")
+    print(f"repaint after a zoom change  {zoomed_repaint[0]:8.1f} ms   (cache is rebuilt once per zoom level)")
+    print(f"drag step, median / max      {drag[0]:8.2f} / {drag[1]:.2f} ms   (goal <= 4)")
+    print(f"quick-entry note, med / max  {quick[0]:8.2f} / {quick[1]:.2f} ms   (goal <= 5)")
+    print(f"peak RSS                     {peak:8.1f} MB   (goal <= 150; {rss_before:.0f} MB before the window)")
+    window.files.document.undo_stack.setClean()
+    window.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,18 @@
+#!/bin/sh
+# Black-box run of the real program on an X server (run it under xvfb-run):
+# open FIL, type three notes with the keyboard only, Ctrl+S, Ctrl+Q.
+#   xvfb-run -a -s "-screen 0 1920x1080x24" sh scripts/blackbox_keyboard.sh FIL [KOMMANDO]
+set -eu
+FILE="$1"
+APP="${2:-kompetencedialog}"
+QT_QPA_PLATFORM=xcb "$APP" "$FILE" &
+PID=$!
+WID=$(xdotool search --sync --onlyvisible --name "Kompetencedialog" | head -n 1)
+xdotool windowfocus --sync "$WID"
+for text in "Første pointe fra salen" "Anden pointe: nyt system" "Tredje pointe om MUS"; do
+    xdotool type --delay 15 "$text"
+    xdotool key Return
+done
+xdotool key ctrl+s
+xdotool key ctrl+q
+wait "$PID"

@@ -1,0 +1,290 @@
+"""The board, driven through the real widgets (offscreen)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from kompetencedialog_desktop.storage.project_file import load_project, save_project
+from kompetencedialog_desktop.ui import dialogs
+from kompetencedialog_desktop.ui.main_window import MainWindow
+
+from .ui_helpers import centre, drag, view_point
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow()
+    win.resize(1600, 1000)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    yield win
+    if win.files.document is not None:
+        win.files.document.undo_stack.setClean()  # no prompt while tearing down
+    win.close()
+    win.deleteLater()
+
+
+@pytest.fixture
+def strategy(window, qtbot):
+    window.files.new("strategi")
+    page = window.current_page()
+    qtbot.waitUntil(lambda: page.entry.line.hasFocus())
+    return window
+
+
+def _type_note(qtbot, page, text: str) -> None:
+    qtbot.keyClicks(page.entry.line, text)
+    QTest.keyClick(page.entry.line, Qt.Key.Key_Return)
+
+
+def _zone_notes(window, board_id, zone_id):
+    return [n for n in window.files.document.project.notes if n.board == board_id and n.zone == zone_id]
+
+
+def test_start_screen_then_new_workshop_has_three_board_tabs(window):
+    assert window.stack.currentWidget() is window.start
+    window.start.buttons[1].click()
+    assert window.tabs.count() == 3
+    assert window.tabs.tabText(0).startswith("1  Gruppens opgaver")
+
+
+def test_quick_entry_adds_notes_to_chosen_zone_without_overlap(strategy, qtbot):
+    page = strategy.current_page()
+    QTest.keyClick(page.entry.line, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert page.entry.zone_id == "forandringer"
+    for i in range(20):
+        _type_note(qtbot, page, f"Pointe nummer {i + 1} om æøå")
+    assert page.entry.line.hasFocus() and page.entry.line.text() == ""
+    notes = _zone_notes(strategy, "strategi-1", "forandringer")
+    assert [n.text for n in notes] == [f"Pointe nummer {i + 1} om æøå" for i in range(20)]
+    assert len(page.scene.items_by_id) == 20
+    zone = page.board.zone("forandringer").rect
+    for n in notes:
+        assert zone.contains(n.x, n.y)
+    first_12 = notes[:12]  # the zone's free grid; later ones cascade
+    for a in first_12:
+        for b in first_12:
+            if a is not b:
+                assert not (a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h)
+
+
+def test_up_recalls_last_note_for_correction(strategy, qtbot):
+    page = strategy.current_page()
+    _type_note(qtbot, page, "Nyt IT-sytem")
+    QTest.keyClick(page.entry.line, Qt.Key.Key_Up)
+    assert page.entry.line.text() == "Nyt IT-sytem" and page.entry.correcting
+    page.entry.line.setText("Nyt IT-system")
+    QTest.keyClick(page.entry.line, Qt.Key.Key_Return)
+    assert [n.text for n in strategy.files.document.project.notes] == ["Nyt IT-system"]
+    strategy._undo()
+    assert [n.text for n in strategy.files.document.project.notes] == ["Nyt IT-sytem"]
+
+
+def test_drag_moves_note_and_changes_zone_in_one_undo_step(strategy, qtbot):
+    page = strategy.current_page()
+    _type_note(qtbot, page, "Flyt mig")
+    note = strategy.files.document.project.notes[0]
+    assert note.zone == "kerneopgave"
+    target_zone = page.board.zone("vilkaar").rect
+    target = (target_zone.x + 300, target_zone.y + 400)
+    stack = strategy.files.document.undo_stack
+    before = stack.count()
+    drag(page.view, centre(note), target)
+    assert note.zone == "vilkaar"
+    assert abs(note.x + note.w / 2 - target[0]) < 8 and abs(note.y + note.h / 2 - target[1]) < 8
+    assert stack.count() == before + 1
+    stack.undo()
+    assert note.zone == "kerneopgave"
+    assert page.scene.items_by_id[note.id].pos().x() == note.x
+
+
+def test_multi_select_and_move_together(strategy, qtbot):
+    page = strategy.current_page()
+    for text in ("A", "B", "C"):
+        _type_note(qtbot, page, text)
+    notes = strategy.files.document.project.notes
+    items = [page.scene.items_by_id[n.id] for n in notes]
+    # Click A, Ctrl-click B: C stays unselected.
+    QTest.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, view_point(page.view, *centre(notes[0])))
+    QTest.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, view_point(page.view, *centre(notes[1])))
+    assert [i.isSelected() for i in items] == [True, True, False]
+    starts = [(n.x, n.y) for n in notes]
+    drag(page.view, centre(notes[0]), (centre(notes[0])[0] + 100, centre(notes[0])[1] + 300))
+    moved = [(n.x - s[0], n.y - s[1]) for n, s in zip(notes, starts)]
+    assert moved[0] == pytest.approx(moved[1], abs=0.2) and abs(moved[0][1]) > 250
+    assert moved[2] == (0, 0)
+    strategy.files.document.undo_stack.undo()
+    assert [(n.x, n.y) for n in notes] == starts
+
+
+def test_rubber_band_selects_notes(strategy, qtbot):
+    page = strategy.current_page()
+    for text in ("A", "B"):
+        _type_note(qtbot, page, text)
+    zone = page.board.zone("kerneopgave").rect
+    drag(page.view, (zone.x + 2, zone.y + 70), (zone.x + zone.w - 2, zone.y + 400))
+    assert sorted(page.scene.selected_note_ids()) == sorted(n.id for n in strategy.files.document.project.notes)
+
+
+def test_every_edit_undoes_and_redoes_exactly(strategy, qtbot, monkeypatch):
+    page = strategy.current_page()
+    doc = strategy.files.document
+    for text in ("Første", "Anden"):
+        _type_note(qtbot, page, text)
+    snapshot = lambda: [n.model_dump() for n in doc.project.notes] + [c.model_dump() for c in doc.project.clusters]  # noqa: E731
+    states = [snapshot()]
+    na = strategy.note_actions
+    answers = iter(["IT", "IT og systemer"])
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a, **k: next(answers))
+
+    def select(*indexes):
+        page.scene.clearSelection()
+        for i in indexes:
+            page.scene.items_by_id[doc.project.notes[i].id].setSelected(True)
+
+    steps = [
+        lambda: (select(0), na.set_colour("blaa")),
+        lambda: (select(0, 1), na.group_selected()),
+        lambda: (select(0), na.rename_cluster.trigger()),
+        lambda: (select(1), na.ungroup_selected()),
+        lambda: (select(1), na.duplicate_selected()),
+        lambda: (select(0), na.delete_selected()),
+    ]
+    for step in steps:
+        step()
+        states.append(snapshot())
+    assert len({repr(s) for s in states}) == len(states)  # each step changed something
+    assert doc.project.clusters[0].name == "IT og systemer"
+    for expected in reversed(states[:-1]):
+        doc.undo_stack.undo()
+        assert snapshot() == expected
+        assert set(page.scene.items_by_id) == {n.id for n in doc.project.notes}
+    for expected in states[1:]:
+        doc.undo_stack.redo()
+        assert snapshot() == expected
+    assert not doc.undo_stack.canRedo()
+
+
+def test_edit_in_place_commits_with_ctrl_enter_and_cancels_with_esc(strategy, qtbot):
+    page = strategy.current_page()
+    _type_note(qtbot, page, "Gammel tekst")
+    note = strategy.files.document.project.notes[0]
+    page.view.setFocus()
+    QTest.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, view_point(page.view, *centre(note)))
+    editor = page.scene.items_by_id[note.id].editor
+    assert editor is not None
+    QTest.keyClicks(page.view.viewport(), "Ny tekst")
+    QTest.keyClick(page.view.viewport(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert note.text == "Ny tekst" and page.scene.items_by_id[note.id].editor is None
+    page.scene.edit_note(note.id)
+    QTest.keyClicks(page.view.viewport(), "Forkert")
+    QTest.keyClick(page.view.viewport(), Qt.Key.Key_Escape)
+    assert note.text == "Ny tekst"
+
+
+def test_double_click_on_empty_space_creates_a_note_there(strategy, qtbot):
+    page = strategy.current_page()
+    zone = page.board.zone("vilkaar").rect
+    spot = (zone.x + 300, zone.y + 500)
+    page.view.setFocus()
+    QTest.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, view_point(page.view, *spot))
+    QTest.keyClicks(page.view.viewport(), "Fra dobbeltklik")
+    QTest.keyClick(page.view.viewport(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    [note] = strategy.files.document.project.notes
+    assert (note.text, note.zone) == ("Fra dobbeltklik", "vilkaar")
+    assert abs(centre(note)[0] - spot[0]) < 4 and abs(centre(note)[1] - spot[1]) < 4
+
+
+def test_keyboard_shortcuts_switch_boards_and_delete(strategy, qtbot):
+    QTest.keyClick(strategy, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert strategy.tabs.currentIndex() == 2
+    page = strategy.current_page()
+    assert page.entry.line.hasFocus()
+    _type_note(qtbot, page, "Slet mig")
+    page.scene.items_by_id[strategy.files.document.project.notes[0].id].setSelected(True)
+    page.view.setFocus()
+    QTest.keyClick(page.view, Qt.Key.Key_Delete)
+    assert strategy.files.document.project.notes == []
+
+
+def test_title_shows_unsaved_mark_and_save_then_reopen_shows_same_board(strategy, qtbot, tmp_path, monkeypatch):
+    page = strategy.current_page()
+    _type_note(qtbot, page, "Gemmes")
+    assert strategy.isWindowModified() and strategy.windowTitle().startswith("Unavngivet workshop")
+    path = tmp_path / "møde.kdlg"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: path)
+    QTest.keyClick(strategy, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not strategy.isWindowModified() and strategy.windowTitle().startswith("møde.kdlg")
+    saved = [n.model_dump() for n in strategy.files.document.project.notes]
+    assert [n.model_dump() for n in load_project(path).notes] == saved
+    strategy.files.new("grus")
+    assert strategy.files.open(path)
+    page = strategy.current_page()
+    assert [n.model_dump() for n in strategy.files.document.project.notes] == saved
+    assert set(page.scene.items_by_id) == {saved[0]["id"]}
+    item = page.scene.items_by_id[saved[0]["id"]]
+    assert (item.pos().x(), item.pos().y(), item.text) == (saved[0]["x"], saved[0]["y"], "Gemmes")
+
+
+@pytest.mark.parametrize("answer,closes", [("cancel", False), ("discard", True)])
+def test_unsaved_prompt_on_close(strategy, qtbot, monkeypatch, answer, closes):
+    _type_note(qtbot, strategy.current_page(), "Ikke gemt")
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda parent, name: asked.append(name) or answer)
+    assert strategy.close() is closes
+    assert asked == ["Unavngivet workshop"]
+
+
+def test_unsaved_prompt_save_writes_before_opening_another(strategy, qtbot, monkeypatch, tmp_path):
+    _type_note(qtbot, strategy.current_page(), "Reddet")
+    path = tmp_path / "reddet.kdlg"
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda parent, name: "save")
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: path)
+    assert strategy.files.new("grus")
+    assert [n.text for n in load_project(path).notes] == ["Reddet"]
+
+
+def test_opening_a_bad_file_keeps_the_current_workshop(strategy, qtbot, monkeypatch, tmp_path):
+    _type_note(qtbot, strategy.current_page(), "Bliver")
+    bad = tmp_path / "ødelagt.kdlg"
+    bad.write_bytes(b'{"format": "kompetencedialog-projekt", "schema_version": 2, "workshop": {')
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: errors.append(message))
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda *a: "discard")
+    document = strategy.files.document
+    assert not strategy.files.open(bad)
+    assert strategy.files.document is document and [n.text for n in document.project.notes] == ["Bliver"]
+    assert "afkortet" in errors[0] and "Filen er ikke ændret" in errors[0]
+    assert bad.read_bytes().endswith(b'"workshop": {')
+
+
+def test_save_error_keeps_workshop_and_says_so(strategy, qtbot, monkeypatch, tmp_path):
+    _type_note(qtbot, strategy.current_page(), "Vigtig")
+    path = tmp_path / "ws.kdlg"
+    save_project(strategy.files.document.project, path)
+    strategy.files.document.path = path
+    _type_note(qtbot, strategy.current_page(), "Endnu en")
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: errors.append(message))
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("kompetencedialog_desktop.storage.project_file.write_atomic", full_disk)
+    assert not strategy.files.save()
+    assert "disken er fuld" in errors[0] and strategy.isWindowModified()
+    assert len(strategy.files.document.project.notes) == 2
+    assert len(load_project(path).notes) == 1
+
+
+def test_zoom_and_fit(strategy):
+    view = strategy.current_page().view
+    view.fit_board()
+    fitted = view.zoom
+    QTest.keyClick(strategy, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom == pytest.approx(fitted * 1.25)
+    QTest.keyClick(strategy, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom == pytest.approx(fitted)
