@@ -15,8 +15,16 @@ from . import __version__
 from .model.content import WORKSHOP_KINDS, WORKSHOP_NAMES
 from .model.factory import example_project, new_project
 from .storage.content_loader import ContentError, load_example, workshop_content
+from .storage.errors import os_error_reason
 from .storage.migrations import CURRENT_SCHEMA_VERSION
-from .storage.project_file import FILE_SUFFIX, ProjectFileError, load_project_with_version, project_json_schema, save_project
+from .storage.project_file import (
+    FILE_SUFFIX,
+    ProjectFileError,
+    load_project,
+    load_project_with_version,
+    project_json_schema,
+    save_project,
+)
 
 PROG = "kompetencedialog"
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -103,6 +111,44 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _qt_for_pictures() -> None:
+    """Board pictures need Qt's painter; without a screen, Qt draws offscreen."""
+    import os
+
+    if not os.environ.get("QT_QPA_PLATFORM") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        _cmd_export.app = QApplication([PROG])  # kept alive for the whole command
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .storage.docx_export import ExportError, export_docx, write_export
+
+    if not (args.docx or args.pdf or args.png):
+        return _err("angiv mindst én af --docx, --pdf eller --png. Intet er skrevet.")
+    project = load_project(Path(args.file))
+    try:
+        _qt_for_pictures()
+        from .ui.board_render import board_pngs, boards_pdf, write_pngs
+
+        if args.docx:
+            export_docx(project, Path(args.docx), None if args.no_pictures else board_pngs(project))
+            print(f"Skrev {args.docx}")
+        if args.pdf:
+            write_export(Path(args.pdf), boards_pdf(project))
+            print(f"Skrev {args.pdf}")
+        if args.png:
+            for path in write_pngs(project, Path(args.png)):
+                print(f"Skrev {path}")
+    except ExportError as exc:
+        return _err(str(exc))
+    except OSError as exc:
+        return _err(f"kunne ikke skrive ({os_error_reason(exc)}). Workshoppen er ikke ændret.")
+    return EXIT_OK
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     print(json.dumps(project_json_schema(), ensure_ascii=False, indent=2))
     return EXIT_OK
@@ -124,16 +170,25 @@ def _command_parser() -> DanishParser:
     p.add_argument("file", metavar="FIL", help="projektfilen (.kdlg)")
     p.set_defaults(run=_cmd_check)
 
+    p = sub.add_parser("export", help="eksportér til Word, PDF eller billeder", description="Eksportér workshoppen.")
+    p.add_argument("file", metavar="FIL", help="projektfilen (.kdlg)")
+    p.add_argument("--docx", metavar="UD.docx", help="Word-dokument med strategien eller gruppeudviklingsplanen")
+    p.add_argument("--pdf", metavar="UD.pdf", help="PDF med én dialogplade pr. side")
+    p.add_argument("--png", metavar="MAPPE", help="mappe, hvor hver dialogplade gemmes som PNG")
+    p.add_argument("--no-pictures", action="store_true", help="udelad billederne af pladerne i Word-dokumentet")
+    p.set_defaults(run=_cmd_export)
+
     p = sub.add_parser("schema", help="udskriv projektfilens JSON-skema", description="Udskriv projektfilens JSON Schema.")
     p.set_defaults(run=_cmd_schema)
     return parser
 
 
-COMMAND_NAMES = ("new", "check", "schema")
+COMMAND_NAMES = ("new", "check", "export", "schema")
 
 _GUI_EPILOG = """kommandoer (kør dem uden skærm):
   new       opret et nyt projekt (--workshop strategi|grus -o FIL [--title T] [--example])
   check     kontrollér en projektfil og vis et resumé
+  export    eksportér til Word (--docx), PDF (--pdf) eller billeder (--png)
   schema    udskriv projektfilens JSON-skema
 
 Skriv »kompetencedialog KOMMANDO --help« for at se en kommandos tilvalg."""

@@ -80,3 +80,19 @@ def load_example(workshop: str, root: Path | None = None) -> dict:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ContentError(f"{path.name}: eksemplet kan ikke læses ({exc})") from None
+
+
+@lru_cache(maxsize=4)
+def document_template(workshop: str, root: Path | None = None) -> "DocumentTemplate":
+    """The fixed texts of a workshop's Word document, checked for every section it needs."""
+    from ..model.templates import REQUIRED_COLUMNS, REQUIRED_SECTIONS, DocumentTemplate
+
+    path = (root or resources_dir()) / "templates" / f"{workshop}.json"
+    template = load_json_model(path, DocumentTemplate)
+    missing = REQUIRED_SECTIONS[workshop] - set(template.sections)
+    if missing:
+        raise ContentError(f"{path.name}: feltet sections mangler {', '.join(sorted(missing))}")
+    for key, count in REQUIRED_COLUMNS[workshop].items():
+        if len(template.columns.get(key, [])) != count:
+            raise ContentError(f"{path.name}: feltet columns.{key} skal have {count} kolonner")
+    return template

@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
+import errno
+
 from pydantic import ValidationError
+
+_OS_REASONS = {
+    errno.ENOSPC: "disken er fuld",
+    errno.EDQUOT: "din diskkvote er opbrugt",
+    errno.EACCES: "du har ikke skriveadgang til mappen eller filen",
+    errno.EPERM: "du har ikke skriveadgang til mappen eller filen",
+    errno.EROFS: "mappen er skrivebeskyttet",
+    errno.ENOENT: "mappen findes ikke",
+    errno.ENOTDIR: "stien peger ikke på en mappe",
+    errno.EISDIR: "der ligger en mappe med det navn",
+    errno.ENAMETOOLONG: "filnavnet er for langt",
+}
+
+
+def os_error_reason(exc: OSError) -> str:
+    """Why a write failed, in Danish (falls back to the system's own words)."""
+    return _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 def field_path(loc: tuple[int | str, ...]) -> str:

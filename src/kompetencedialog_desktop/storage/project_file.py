@@ -7,7 +7,6 @@ what is wrong and that nothing was changed; saving is atomic and keeps NAME.kdlg
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import json
 from pathlib import Path
 from typing import Any, Literal
@@ -17,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from .. import __version__
 from ..model.project import Project
 from .atomic import write_atomic
-from .errors import describe_validation_error
+from .errors import describe_validation_error, os_error_reason
 from .migrations import CURRENT_SCHEMA_VERSION, migrate
 
 FORMAT_TAG = "kompetencedialog-projekt"
@@ -141,18 +140,8 @@ def dump_project(project: Project) -> bytes:
     return envelope.model_dump_json(indent=2).encode("utf-8") + b"\n"
 
 
-_SAVE_REASONS = {
-    errno.ENOSPC: "disken er fuld",
-    errno.EDQUOT: "din diskkvote er opbrugt",
-    errno.EACCES: "du har ikke skriveadgang til mappen eller filen",
-    errno.EPERM: "du har ikke skriveadgang til mappen eller filen",
-    errno.EROFS: "mappen er skrivebeskyttet",
-    errno.ENOENT: "mappen findes ikke længere",
-}
-
-
 def save_error_message(path: Path, exc: OSError) -> str:
-    reason = _SAVE_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+    reason = os_error_reason(exc)
     return (
         f"Kunne ikke gemme »{path.name}«: {reason}. Den tidligere gemte fil er uændret, "
         "og workshoppen er stadig åben. Prøv »Gem som« et andet sted."

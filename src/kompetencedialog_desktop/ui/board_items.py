@@ -34,10 +34,10 @@ class BoardBackground(QGraphicsItem):
         painter.setBrush(accent)
         painter.drawRect(QRectF(0, 0, b.width, 16))
         painter.setPen(accent.darker(130))
-        painter.setFont(theme.font(40, bold=True))
+        painter.setFont(theme.board_font(40, bold=True))
         painter.drawText(QRectF(28, 26, b.width - 56, 64), int(Qt.AlignmentFlag.AlignVCenter), f"{b.number}  {b.title}")
         painter.setPen(theme.TEXT_MUTED)
-        painter.setFont(theme.font(20))
+        painter.setFont(theme.board_font(20))
         painter.drawText(QRectF(30, 92, b.width - 60, 70), _WRAP, b.focus)
         for zone in b.zones:
             r = zone.rect
@@ -46,11 +46,11 @@ class BoardBackground(QGraphicsItem):
             painter.setPen(QPen(accent, 3 if zone.voting else 1.5, Qt.PenStyle.DashLine if zone.voting else Qt.PenStyle.SolidLine))
             painter.drawRoundedRect(rect, 10, 10)
             painter.setPen(theme.TEXT_DARK)
-            painter.setFont(theme.font(24, bold=True))
+            painter.setFont(theme.board_font(24, bold=True))
             title = zone.title + ("  ●●●" if zone.voting else "")
             painter.drawText(QRectF(r.x + 16, r.y + 6, r.w - 32, 34), int(Qt.AlignmentFlag.AlignVCenter), title)
             painter.setPen(theme.TEXT_MUTED)
-            painter.setFont(theme.font(14))
+            painter.setFont(theme.board_font(14))
             painter.drawText(QRectF(r.x + 16, r.y + 40, r.w - 32, 44), _WRAP, zone.help)
 
 
@@ -84,7 +84,7 @@ class ClusterLabel(QGraphicsItem):
         self.name = name
         self.setZValue(50)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self._font = theme.font(17, bold=True)
+        self._font = theme.board_font(17, bold=True)
         width = QFontMetricsF(self._font).horizontalAdvance(name) + 24
         self._rect = QRectF(anchor.x() + 10, anchor.y() - 18, width, 32)
 

@@ -62,7 +62,7 @@ def fitting_point_size(text: str, width: float, height: float) -> float:
     rather than shrinking the whole note to fine print."""
     if not text.strip():
         return theme.NOTE_FONT_MAX
-    metrics = QFontMetricsF(theme.font(_REF))
+    metrics = QFontMetricsF(theme.board_font(_REF))
     paragraphs = text.count("\n") + 1
     line_h = metrics.lineSpacing()
     full = metrics.horizontalAdvance(text.replace("\n", " "))
@@ -75,7 +75,7 @@ def fitting_point_size(text: str, width: float, height: float) -> float:
     if word_cap >= _PREFERRED_MIN:
         size = min(size, word_cap)
     size = max(theme.NOTE_FONT_MIN, size)
-    while size > theme.NOTE_FONT_MIN and _layout_height(text, theme.font(size), width) > height:
+    while size > theme.NOTE_FONT_MIN and _layout_height(text, theme.board_font(size), width) > height:
         size = max(theme.NOTE_FONT_MIN, size * 0.92)
     return size
 
@@ -138,7 +138,7 @@ class NoteItem(QGraphicsItem):
         if self._point_size is None:
             self._point_size = fitting_point_size(self._text, text_box.width(), text_box.height())
         painter.setPen(theme.NOTE_TEXT)
-        painter.setFont(theme.font(self._point_size))
+        painter.setFont(theme.board_font(self._point_size))
         painter.drawText(text_box, self._text, TEXT_OPTION)
         if self._votes:
             self._paint_votes(painter, rect)
@@ -150,7 +150,7 @@ class NoteItem(QGraphicsItem):
         for i in range(shown):
             painter.drawEllipse(QRectF(rect.left() + 8 + i * 15, rect.bottom() - 20, 12, 12))
         painter.setPen(theme.TEXT_DARK)
-        painter.setFont(theme.font(13, bold=True))
+        painter.setFont(theme.board_font(13, bold=True))
         painter.drawText(QRectF(rect.right() - 60, rect.bottom() - 24, 52, 20),
                          int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), str(self._votes))
 
@@ -177,7 +177,7 @@ class NoteEditor(QGraphicsTextItem):
         self._on_done = on_done
         self._finished = False
         self.setPlainText(note_item.text)
-        self.setFont(theme.font(min(theme.NOTE_FONT_MAX, max(12.0, note_item._point_size or 16))))
+        self.setFont(theme.board_font(min(theme.NOTE_FONT_MAX, max(12.0, note_item._point_size or 16))))
         self.setDefaultTextColor(theme.NOTE_TEXT)
         self.setTextWidth(note_item._w - 2 * PADDING)
         self.setPos(PADDING, PADDING / 2)

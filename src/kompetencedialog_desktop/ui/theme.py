@@ -27,8 +27,19 @@ NOTE_FONT_MIN = 7.0
 
 
 def font(point_size: float, bold: bool = False) -> QFont:
+    """A font for widgets, in points (follows the screen's DPI)."""
     f = QFont(FONT_FAMILY)
     f.setPointSizeF(point_size)
+    f.setBold(bold)
+    return f
+
+
+def board_font(size: float, bold: bool = False) -> QFont:
+    """A font for the board, sized in board units (pixels at 100 % zoom). Pixel sizes scale with
+    the painter's transform on every device, so a 300 dpi PDF shows the board as the screen does;
+    point sizes would grow with the device's DPI. `size` keeps the old point scale (x 4/3)."""
+    f = QFont(FONT_FAMILY)
+    f.setPixelSize(max(1, round(size * 4 / 3)))
     f.setBold(bold)
     return f
 

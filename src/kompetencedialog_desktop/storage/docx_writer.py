@@ -1,0 +1,197 @@
+"""A small layer over python-docx that writes our kind of document: A4, Danish, real heading
+styles, tables with a repeating header row, header/footer with title and page numbers."""
+
+from __future__ import annotations
+
+import io
+from typing import Sequence
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.shared import Mm, Pt, RGBColor
+
+from .docx_helpers import (
+    add_field,
+    field_begin,
+    field_end,
+    repeat_as_header,
+    set_default_language,
+    set_language,
+    shade_cell,
+    update_fields_on_open,
+    xml_safe,
+)
+
+BODY_FONT = "Calibri"
+TEXT_COLOUR = RGBColor(0x1B, 0x1B, 0x1B)
+
+
+class WordWriter:
+    def __init__(self, accent: str, running_title: str):
+        self.doc = Document()
+        self.accent = accent
+        self.accent_rgb = RGBColor.from_string(accent.lstrip("#").upper())
+        self.headings: list[tuple[int, str]] = []
+        self._setup_styles()
+        self._setup_page(self.doc.sections[0], running_title)
+
+    # --- set-up ---------------------------------------------------------------------------
+    def _setup_styles(self) -> None:
+        styles = self.doc.styles
+        normal = styles["Normal"]
+        normal.font.name = BODY_FONT
+        normal.font.size = Pt(11)
+        normal.font.color.rgb = TEXT_COLOUR
+        normal.paragraph_format.space_after = Pt(6)
+        normal.paragraph_format.line_spacing = 1.15
+        set_default_language(self.doc)
+        for name in ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Bullet 2", "Table Grid"):
+            set_language(styles[name])
+        for level, size in ((1, 18), (2, 14), (3, 12)):
+            style = styles[f"Heading {level}"]
+            style.font.name = BODY_FONT
+            style.font.size = Pt(size)
+            style.font.bold = True
+            style.font.color.rgb = self.accent_rgb if level < 3 else TEXT_COLOUR
+            style.paragraph_format.space_before = Pt(18 if level == 1 else 12)
+            style.paragraph_format.space_after = Pt(6)
+            style.paragraph_format.keep_with_next = True
+        for name in ("Header", "Footer"):
+            styles[name].font.size = Pt(9)
+            styles[name].font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+        title = styles["Title"]
+        title.font.name = BODY_FONT
+        title.font.size = Pt(34)
+        title.font.color.rgb = self.accent_rgb
+
+    def _setup_page(self, section, running_title: str) -> None:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(25)
+        section.top_margin, section.bottom_margin = Mm(25), Mm(22)
+        section.different_first_page_header_footer = True  # a clean front page
+        header = section.header.paragraphs[0]
+        header.text = xml_safe(running_title)
+        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        footer = section.footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        footer.add_run("Side ")
+        add_field(footer, "PAGE", "1")
+        footer.add_run(" af ")
+        add_field(footer, "NUMPAGES", "1")
+
+    # --- blocks ---------------------------------------------------------------------------
+    def heading(self, text: str, level: int = 1) -> None:
+        self.doc.add_heading(xml_safe(text), level)
+        self.headings.append((level, text))
+
+    def paragraph(self, text: str, *, italic: bool = False, size: float | None = None, bold: bool = False):
+        paragraph = self.doc.add_paragraph()
+        run = paragraph.add_run(xml_safe(text))
+        run.italic, run.bold = italic, bold
+        if size:
+            run.font.size = Pt(size)
+        return paragraph
+
+    def text_block(self, text: str) -> None:
+        """User-written text: one Word paragraph per line, blank lines dropped."""
+        for line in xml_safe(text).split("\n"):
+            if line.strip():
+                self.doc.add_paragraph(line.strip())
+
+    def polite_empty(self, text: str) -> None:
+        self.paragraph(text, italic=True)
+
+    def bullet(self, text: str, level: int = 1, suffix: str = "") -> None:
+        paragraph = self.doc.add_paragraph(style="List Bullet" if level == 1 else "List Bullet 2")
+        paragraph.add_run(xml_safe(text))
+        if suffix:
+            extra = paragraph.add_run(f"  {suffix}")
+            extra.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+            extra.font.size = Pt(9.5)
+
+    def facts(self, rows: Sequence[tuple[str, str]]) -> None:
+        """A two-column label/value table without borders (front page, plan header)."""
+        rows = [(label, value) for label, value in rows if value]
+        if not rows:
+            return
+        table = self.doc.add_table(rows=0, cols=2)
+        for label, value in rows:
+            cells = table.add_row().cells
+            cells[0].width, cells[1].width = Mm(45), Mm(115)
+            label_run = cells[0].paragraphs[0].add_run(xml_safe(label))
+            label_run.bold = True
+            cells[1].paragraphs[0].add_run(xml_safe(value))
+
+    def table(self, columns: Sequence[str], rows: Sequence[Sequence[str]], widths_mm: Sequence[float], font_pt: float = 10) -> None:
+        table = self.doc.add_table(rows=1, cols=len(columns))
+        table.style = self.doc.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        for column, width in zip(table.columns, widths_mm):
+            column.width = Mm(width)  # the grid LibreOffice and Word lay the table out from
+        header = table.rows[0]
+        repeat_as_header(header)
+        for cell, title, width in zip(header.cells, columns, widths_mm):
+            cell.width = Mm(width)
+            shade_cell(cell, self.accent)
+            run = cell.paragraphs[0].add_run(xml_safe(title))
+            run.bold = True
+            run.font.size = Pt(font_pt)
+            run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        for values in rows:
+            cells = table.add_row().cells
+            for cell, value, width in zip(cells, values, widths_mm):
+                cell.width = Mm(width)
+                lines = xml_safe(value).split("\n")
+                cell.paragraphs[0].add_run(lines[0]).font.size = Pt(font_pt)
+                for line in lines[1:]:
+                    cell.add_paragraph().add_run(line).font.size = Pt(font_pt)
+        self.doc.add_paragraph()
+
+    def picture(self, png: bytes, width_mm: float, caption: str) -> None:
+        self.doc.add_picture(io.BytesIO(png), width=Mm(width_mm))
+        self.doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self.doc.paragraphs[-1].paragraph_format.keep_with_next = True  # never a caption alone
+        self.paragraph(caption, italic=True, size=9).alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    def page_break(self) -> None:
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def new_section(self, landscape: bool) -> None:
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        long, short = Mm(297), Mm(210)
+        section.page_width, section.page_height = (long, short) if landscape else (short, long)
+        margin = Mm(18) if landscape else Mm(25)
+        section.left_margin = section.right_margin = margin
+        section.different_first_page_header_footer = False
+
+    def table_of_contents(self) -> None:
+        """A real TOC field. Its shown result is filled in by finish() with the headings (without
+        page numbers), so the document reads well even before Word updates the field."""
+        self._toc_first = self.doc.add_paragraph()
+        field_begin(self._toc_first, 'TOC \\o "1-2" \\h \\z \\u')
+        self._toc_after = self.doc.add_paragraph()
+        self._toc_after.add_run().add_break(WD_BREAK.PAGE)
+        update_fields_on_open(self.doc)
+
+    def _finish_toc(self) -> None:
+        entries = [(level, text) for level, text in self.headings if level <= 2]
+        last = self._toc_first
+        for i, (level, text) in enumerate(entries):
+            paragraph = self._toc_first if i == 0 else self._toc_after.insert_paragraph_before()
+            paragraph.add_run(xml_safe(text))
+            paragraph.paragraph_format.left_indent = Mm(8 * (level - 1))
+            paragraph.paragraph_format.space_after = Pt(3)
+            last = paragraph
+        field_end(last)
+
+    def to_bytes(self) -> bytes:
+        if getattr(self, "_toc_first", None) is not None:
+            self._finish_toc()
+            self._toc_first = None
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        return buffer.getvalue()

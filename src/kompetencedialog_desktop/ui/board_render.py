@@ -1,0 +1,90 @@
+"""Pictures of the boards for print: PNG per board and a PDF with one board per page.
+Draws the same scene as the screen, so the picture is what the room saw."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtWidgets import QGraphicsItem
+
+from ..model.project import Project
+from . import theme
+from .board_scene import BoardScene
+from .document import WorkshopDocument
+
+PNG_SCALE = 1.0  # a 2000-unit board becomes 2000 px: ~320 dpi across a 16 cm column
+
+
+def _render(scene: BoardScene, painter: QPainter, target: QRectF) -> None:
+    scene.clearSelection()
+    for item in scene.items():
+        # Screen caches are pixmaps: in a PDF they would turn text into blurry pictures.
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    board = scene.board
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing | QPainter.RenderHint.SmoothPixmapTransform)
+    scene.render(painter, target, QRectF(0, 0, board.width, board.height), Qt.AspectRatioMode.KeepAspectRatio)
+
+
+def _scenes(project: Project) -> tuple[WorkshopDocument, list[BoardScene]]:
+    document = WorkshopDocument(project)
+    return document, [BoardScene(document, board) for board in document.content.boards]
+
+
+def board_pngs(project: Project, scale: float = PNG_SCALE) -> dict[str, bytes]:
+    """{board_id: PNG bytes} for every board of the workshop."""
+    document, scenes = _scenes(project)
+    result: dict[str, bytes] = {}
+    for scene in scenes:
+        board = scene.board
+        image = QImage(int(board.width * scale), int(board.height * scale), QImage.Format.Format_RGB32)
+        image.fill(theme.BOARD_BACKGROUND)
+        painter = QPainter(image)
+        _render(scene, painter, QRectF(0, 0, image.width(), image.height()))
+        painter.end()
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        result[board.id] = bytes(data)
+    document.deleteLater()
+    return result
+
+
+def boards_pdf(project: Project) -> bytes:
+    """One A4 landscape page per board, titled, for printing or sharing."""
+    document, scenes = _scenes(project)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(project.title or "Dialogplader")
+    writer.setCreator("Kompetencedialog Desktop")
+    writer.setResolution(300)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape, QMarginsF(10, 10, 10, 10)))
+    painter = QPainter(writer)
+    for index, scene in enumerate(scenes):
+        if index:
+            writer.newPage()
+        page = QRectF(painter.viewport())
+        painter.setFont(theme.font(10))  # a page caption, in points
+        painter.setPen(theme.TEXT_MUTED)
+        caption = f"{project.title}  ·  {project.workplace}" if project.workplace else project.title
+        painter.drawText(QRectF(0, 0, page.width(), 60), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), caption)
+        _render(scene, painter, QRectF(0, 80, page.width(), page.height() - 80))
+    painter.end()
+    document.deleteLater()
+    return bytes(data)
+
+
+def write_pngs(project: Project, folder: Path) -> list[Path]:
+    from ..storage.docx_export import write_export
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for board_id, png in board_pngs(project).items():
+        path = folder / f"{board_id}.png"
+        write_export(path, png)
+        paths.append(path)
+    return paths

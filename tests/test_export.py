@@ -1,0 +1,173 @@
+"""Word, PDF and PNG export, checked by opening what was written."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from kompetencedialog_desktop.cli import main
+from kompetencedialog_desktop.model.project import Note, Project
+from kompetencedialog_desktop.storage import docx_export
+from kompetencedialog_desktop.storage.content_loader import workshop_content
+from kompetencedialog_desktop.storage.docx_export import ExportError, build_docx, export_docx
+from kompetencedialog_desktop.storage.project_file import save_project
+
+
+@pytest.fixture
+def pictures(qapp, example):
+    from kompetencedialog_desktop.ui.board_render import board_pngs
+
+    return board_pngs(example)
+
+
+def _open(data: bytes) -> docx.document.Document:
+    return docx.Document(io.BytesIO(data))
+
+
+def _headings(document, level: int) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style.name == f"Heading {level}"]
+
+
+def _appendix_zones(document) -> dict[tuple[str, str], list[str]]:
+    """{(board heading, zone heading): [bullet texts]} from the appendix."""
+    zones: dict[tuple[str, str], list[str]] = {}
+    in_appendix, board, zone = False, None, None
+    for p in document.paragraphs:
+        name = p.style.name
+        if name == "Heading 1":
+            in_appendix = p.text.startswith("Bilag")
+        elif in_appendix and name == "Heading 2":
+            board, zone = p.text, None
+        elif in_appendix and name == "Heading 3":
+            zone = p.text
+            zones[(board, zone)] = []
+        elif in_appendix and zone and name.startswith("List Bullet"):
+            zones[(board, zone)].append(p.text)
+    return zones
+
+
+def _table_rows(table) -> list[list[str]]:
+    return [[c.text for c in row.cells] for row in table.rows]
+
+
+def test_strategy_document_structure(example, pictures):
+    document = _open(build_docx(example, pictures))
+    assert _headings(document, 1)[:2] == ["Indhold", "Formål og grundlag"]
+    assert {"Indsatsområder", "Principper for kompetenceudvikling", "Roller og ansvar", "Årshjul",
+            "Opfølgning og evaluering", "Bilag: Dialogpladerne"} <= set(_headings(document, 1))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Indsatsområde")
+    rows = _table_rows(table)
+    assert rows[0] == ["Indsatsområde", "Hvorfor", "Målgruppe", "Forventet effekt", "Læringsformer"]
+    assert rows[1:] == [[r.area, r.why, r.target_group, r.expected_effect, r.learning_forms] for r in example.plan.focus_areas]
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeats on every page
+    assert len(document.inline_shapes) == 3
+    core = document.core_properties
+    assert core.title == "Kompetencestrategi: Kompetencestrategi 2027-2029"
+    assert core.author == "Styrelsen for Ydelser og Borgerservice" and core.language == "da-DK"
+
+
+def test_every_note_is_in_its_zone_section_with_dots(example):
+    content = workshop_content("strategi")
+    zones = _appendix_zones(_open(build_docx(example)))
+    for note in example.notes:
+        board = content.board(note.board)
+        key = (f"Dialogplade {board.number}: {board.title}", board.zone(note.zone).title)
+        assert any(note.text in line for line in zones[key]), (key, note.text)
+    voted = next(n for n in example.notes if n.votes == 9)
+    assert any(voted.text in line and "(9 prikker)" in line and "valgt" in line for lines in zones.values() for line in lines)
+    cluster_line = next(line for lines in zones.values() for line in lines if line.startswith("Vores fremtid"))
+    assert "klynge med 2 post-its" in cluster_line
+
+
+def test_grus_plan_table_is_landscape_and_equals_plan_rows(grus_example):
+    document = _open(build_docx(grus_example))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Udviklingsmål")
+    assert _table_rows(table)[1:] == [
+        [r.goal, r.need, r.activity, r.who, r.responsible, r.when, r.success, r.follow_up] for r in grus_example.plan.rows
+    ]
+    assert any(s.page_width > s.page_height for s in document.sections)
+    assert document.sections[0].page_width.mm == pytest.approx(210, abs=0.5)
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Næste opfølgning: 15. juni 2027." in text
+    assert "Fælles temaer til MUS" in _headings(document, 1)
+
+
+def test_danish_language_and_a4(example):
+    document = _open(build_docx(example))
+    lang = document.styles["Normal"].element.rPr.find(qn("w:lang"))
+    assert lang.get(qn("w:val")) == "da-DK"
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    footer_xml = section.footer._element.xml
+    assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml
+    assert "TOC" in document.element.body.xml
+
+
+def test_empty_workshop_says_so_politely_and_has_no_bare_headings():
+    for workshop in ("strategi", "grus"):
+        document = _open(build_docx(Project(workshop=workshop)))
+        paragraphs = [p for p in document.paragraphs if p.text.strip()]
+        for this, following in zip(paragraphs, paragraphs[1:]):
+            if this.style.name.startswith("Heading") and this.text != "Indhold":
+                level = int(this.style.name[-1])
+                assert not (following.style.name.startswith("Heading") and int(following.style.name[-1]) <= level), this.text
+        text = "\n".join(p.text for p in paragraphs)
+        assert "endnu ikke" in text and "Der blev ikke skrevet post-its i denne zone." in text
+
+
+def test_hostile_text_gives_a_valid_document(tmp_path, empty_project):
+    long_text = ("Langt indlæg " * 8000)[:100_000]  # 100 kB, the most a note may hold
+    empty_project.notes.append(Note(id="a", board="strategi-1", zone="kerneopgave", x=40, y=250,
+                                    text="Kontrol\x01\x02tegn 🙂 <b>&amp; \"citat\" 'enkelt' æøå ÆØÅ"))
+    empty_project.notes.append(Note(id="b", board="strategi-1", zone="vilkaar", x=40, y=250, text=long_text))
+    empty_project.title = "Titel med \x07klokke & <tags>"
+    path = tmp_path / "ud.docx"
+    export_docx(empty_project, path)
+    document = docx.Document(str(path))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Kontroltegn 🙂 <b>&amp; \"citat\" 'enkelt' æøå ÆØÅ" in text
+    assert long_text.strip() in text
+    assert document.core_properties.title.endswith("Titel med klokke & <tags>")
+
+
+def test_export_into_unwritable_place_leaves_old_file_and_project(tmp_path, example, monkeypatch):
+    path = tmp_path / "ud.docx"
+    path.write_bytes(b"old")
+    before = example.model_dump()
+
+    def locked(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(docx_export, "write_atomic", locked)
+    with pytest.raises(ExportError, match="åben i et andet program.*Workshoppen er ikke ændret"):
+        export_docx(example, path)
+    assert path.read_bytes() == b"old" and example.model_dump() == before
+
+
+def test_cli_export_docx_pdf_png(tmp_path, example, capsys):
+    source = tmp_path / "ws.kdlg"
+    save_project(example, source)
+    before = source.read_bytes()
+    out = tmp_path / "ud"
+    assert main(["export", str(source), "--docx", str(out / "strategi.docx"), "--pdf", str(out / "plader.pdf"), "--png", str(out / "png")]) == 1
+    assert "findes ikke" in capsys.readouterr().err  # the folder for the .docx does not exist yet
+    out.mkdir()
+    assert main(["export", str(source), "--docx", str(out / "strategi.docx"), "--pdf", str(out / "plader.pdf"), "--png", str(out / "png")]) == 0
+    assert len(docx.Document(str(out / "strategi.docx")).inline_shapes) == 3
+    pdf = (out / "plader.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", pdf)) == 3
+    pngs = sorted((out / "png").iterdir())
+    assert [p.name for p in pngs] == ["strategi-1.png", "strategi-2.png", "strategi-3.png"]
+    assert all(p.read_bytes().startswith(b"\x89PNG") for p in pngs)
+    assert source.read_bytes() == before
+
+
+def test_cli_export_needs_a_target(tmp_path, example, capsys):
+    source = tmp_path / "ws.kdlg"
+    save_project(example, source)
+    assert main(["export", str(source)]) == 1
+    assert "mindst én" in capsys.readouterr().err
