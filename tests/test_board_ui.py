@@ -47,8 +47,9 @@ def _zone_notes(window, board_id, zone_id):
 def test_start_screen_then_new_workshop_has_three_board_tabs(window):
     assert window.stack.currentWidget() is window.start
     window.start.buttons[1].click()
-    assert window.tabs.count() == 3
+    assert window.tabs.count() == 4  # three boards and the plan
     assert window.tabs.tabText(0).startswith("1  Gruppens opgaver")
+    assert window.tabs.tabText(3) == "Plan og skabelon"
 
 
 def test_quick_entry_adds_notes_to_chosen_zone_without_overlap(strategy, qtbot):

@@ -109,3 +109,26 @@ def test_example_has_notes_on_every_board_inside_their_zones(example, strategi_c
         assert len(notes) >= 10
         for note in notes:
             assert board.zone_at(note.x + 1, note.y + 1).id == note.zone
+
+
+def test_update_plan_copies_lists_and_undoes(example):
+    from kompetencedialog_desktop.model.operations import update_plan
+
+    rows = [r.model_copy() for r in example.plan.focus_areas[:1]]
+    old = update_plan(example, {"focus_areas": rows, "principles": "Nye\x00 principper"})
+    assert example.plan.principles == "Nye principper" and len(example.plan.focus_areas) == 1
+    rows[0].area = "ændret udefra"
+    assert example.plan.focus_areas[0].area != "ændret udefra"  # no shared rows
+    update_plan(example, old)
+    assert len(example.plan.focus_areas) == 3 and example.plan.principles.startswith("Kompetenceudvikling")
+    with pytest.raises(ValueError):
+        update_plan(example, {"title": "x"})
+
+
+def test_chosen_notes_not_in_plan(example):
+    from kompetencedialog_desktop.model.operations import chosen_notes_not_in_plan
+
+    chosen = chosen_notes_not_in_plan(example, "strategi-2", example.plan.focus_areas)
+    assert len(chosen) == 4 and all(n.chosen for n in chosen)
+    example.plan.focus_areas[0].source_note = chosen[0].id
+    assert chosen[0] not in chosen_notes_not_in_plan(example, "strategi-2", example.plan.focus_areas)

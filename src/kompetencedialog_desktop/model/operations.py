@@ -14,6 +14,9 @@ from .project import MAX_NOTE_TEXT, Cluster, Note, Project
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
+DANISH_MONTH_NAMES = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+                      "september", "oktober", "november", "december")
+
 NOTE_FIELDS = frozenset({"text", "x", "y", "w", "h", "zone", "colour", "votes", "cluster", "chosen", "board"})
 
 
@@ -140,3 +143,29 @@ def set_project_fields(project: Project, fields: dict[str, Any]) -> dict[str, An
     for name, value in fields.items():
         setattr(project, name, value)
     return old
+
+
+PLAN_FIELDS = frozenset({"focus_areas", "principles", "roles", "year_wheel", "follow_up",
+                         "rows", "mus_themes", "su_feedback", "next_follow_up"})
+
+
+def update_plan(project: Project, changes: dict[str, Any]) -> dict[str, Any]:
+    """Set plan fields (a text, a date, or a whole list of rows). Returns the old values;
+    lists are copied both ways so an undo can never share rows with the live plan."""
+    unknown = set(changes) - PLAN_FIELDS
+    if unknown:
+        raise ValueError(f"ukendt felt i planen: {', '.join(sorted(unknown))}")
+    old = {name: _copy(getattr(project.plan, name)) for name in changes}
+    for name, value in changes.items():
+        setattr(project.plan, name, clean_text(value) if isinstance(value, str) else _copy(value))
+    return old
+
+
+def _copy(value: Any) -> Any:
+    return [item.model_copy(deep=True) for item in value] if isinstance(value, list) else value
+
+
+def chosen_notes_not_in_plan(project: Project, board_id: str, rows: list) -> list[Note]:
+    """Notes chosen by the dot vote on a board that no plan row was seeded from yet."""
+    used = {row.source_note for row in rows if row.source_note}
+    return [n for n in project.notes if n.board == board_id and n.chosen and n.id not in used]

@@ -8,11 +8,12 @@ import re
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from ..model.operations import DANISH_MONTH_NAMES
+
 # XML 1.0 forbids these; Word refuses a file that has them.
 _XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
-DANISH_MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-                 "september", "oktober", "november", "december"]
+DANISH_MONTHS = DANISH_MONTH_NAMES
 
 
 def xml_safe(text: str | None) -> str:

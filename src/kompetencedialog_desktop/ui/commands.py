@@ -112,3 +112,51 @@ class RenameCluster(_DocumentCommand):
     def undo(self) -> None:
         ops.rename_cluster(self.project, self.cluster_id, self.old)
         self.document.clusters_changed.emit()
+
+
+class UpdatePlan(_DocumentCommand):
+    """Plan fields. Typing into one field merges into one undo step per field."""
+
+    MERGE_ID = 4201
+
+    def __init__(self, document: WorkshopDocument, changes: dict[str, Any], text: str = "Ret planen", mergeable: bool = False):
+        super().__init__(document, text)
+        self.changes = changes
+        self.mergeable = mergeable
+        self.old: dict[str, Any] = {}
+
+    def id(self) -> int:
+        return self.MERGE_ID if self.mergeable else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, UpdatePlan) or not other.mergeable or set(other.changes) != set(self.changes):
+            return False
+        self.changes = other.changes  # keep our `old`: the state before the typing began
+        return True
+
+    def redo(self) -> None:
+        old = ops.update_plan(self.project, self.changes)
+        if not self.old:
+            self.old = old
+        self.document.project_changed.emit()
+
+    def undo(self) -> None:
+        ops.update_plan(self.project, self.old)
+        self.document.project_changed.emit()
+
+
+class SetProjectFields(_DocumentCommand):
+    """Front-page fields: title, workplace, group, leader, date, participants."""
+
+    def __init__(self, document: WorkshopDocument, fields: dict[str, Any]):
+        super().__init__(document, "Ret forside")
+        self.fields = fields
+        self.old: dict[str, Any] = {}
+
+    def redo(self) -> None:
+        self.old = ops.set_project_fields(self.project, self.fields)
+        self.document.project_changed.emit()
+
+    def undo(self) -> None:
+        ops.set_project_fields(self.project, self.old)
+        self.document.project_changed.emit()

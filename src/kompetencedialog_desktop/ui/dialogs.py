@@ -45,3 +45,29 @@ def ask_save_path(parent: QWidget, suggestion: str) -> Path | None:
 def ask_text(parent: QWidget, title: str, label: str, default: str = "") -> str | None:
     text, ok = QInputDialog.getText(parent, title, label, text=default)
     return text if ok else None
+
+
+def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
+    answer = QMessageBox.question(parent, title, question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_export_path(parent: QWidget, title: str, suggestion: str, file_filter: str, suffix: str) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, title, suggestion, file_filter)
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+
+def ask_folder(parent: QWidget, title: str) -> Path | None:
+    name = QFileDialog.getExistingDirectory(parent, title)
+    return Path(name) if name else None
+
+
+def edit_front_page(parent: QWidget, project) -> dict | None:
+    """The front-page dialog; returns the new values, or None when cancelled."""
+    from .front_page_dialog import FrontPageDialog
+
+    dialog = FrontPageDialog(project, parent)
+    return dialog.values() if dialog.exec() == FrontPageDialog.DialogCode.Accepted else None

@@ -10,12 +10,15 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QTabWidget
 
 from ..model.content import WORKSHOP_NAMES
-from . import theme
+from . import dialogs, theme
 from .board_page import BoardPage
+from .commands import SetProjectFields
+from .export_controller import ExportController
 from .board_scene import BoardScene
 from .document import WorkshopDocument
 from .file_controller import FileController
 from .note_actions import NoteActions
+from .plan_page import PlanPage
 from .start_screen import StartScreen
 
 APP_TITLE = "Kompetencedialog"
@@ -39,6 +42,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status, 1)
         self.resize(1400, 900)
 
+        self.plan_page: PlanPage | None = None
+        self.exports = ExportController(self, self.files)
         self.note_actions = NoteActions(self.current_scene, self)
         self._build_menus()
         self.start.new_requested.connect(self.files.new)
@@ -71,6 +76,13 @@ class MainWindow(QMainWindow):
         self.save_action = self._action(file_menu, "Gem", keys.Save, self.files.save)
         self.save_as_action = self._action(file_menu, "Gem som …", "Ctrl+Shift+S", self.files.save_as)
         file_menu.addSeparator()
+        export_menu = file_menu.addMenu("Eksportér")
+        self.export_actions = [
+            self._action(export_menu, "Til Word (strategi eller plan) …", "Ctrl+E", self.exports.export_word),
+            self._action(export_menu, "Pladerne som PDF …", None, self.exports.export_pdf),
+            self._action(export_menu, "Pladerne som billeder (PNG) …", None, self.exports.export_png),
+        ]
+        file_menu.addSeparator()
         self._action(file_menu, "Afslut", keys.Quit, self.close)
 
         edit = bar.addMenu("&Rediger")
@@ -86,10 +98,13 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         for action in (na.group, na.ungroup, na.rename_cluster):
             edit.addAction(action)
+        edit.addSeparator()
+        self._action(edit, "Forside og deltagere …", None, self.edit_front_page)
 
         view = bar.addMenu("&Vis")
         for i in range(3):
             self._action(view, f"Dialogplade {i + 1}", f"Ctrl+{i + 1}", lambda checked=False, index=i: self.show_board(index))
+        self._action(view, "Plan og skabelon", "Ctrl+4", lambda: self.tabs.setCurrentIndex(3))
         view.addSeparator()
         self._action(view, "Tilpas pladen til vinduet", "Ctrl+0", lambda: self._with_view(lambda v: v.fit_board()))
         self._action(view, "Zoom ind", [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")], lambda: self._with_view(lambda v: v.zoom_by(1.25, False)))
@@ -98,7 +113,8 @@ class MainWindow(QMainWindow):
         self._action(view, "Fuld skærm", "F11", self.toggle_full_screen)
         self._action(view, "Skriv ny post-it", "Ctrl+L", self._focus_entry)
 
-        self.workshop_actions = [self.save_action, self.save_as_action, self.undo_action, self.redo_action, *
+        self.workshop_actions = [self.save_action, self.save_as_action, self.undo_action, self.redo_action,
+                                 *self.export_actions, *
                                  [a for a in edit.actions() if not a.isSeparator()], *view.actions()]
 
     # --- showing a workshop ---------------------------------------------------------------
@@ -108,6 +124,9 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             page.deleteLater()
         self.pages = []
+        if self.plan_page is not None:
+            self.plan_page.deleteLater()
+            self.plan_page = None
         if document is None:
             self.stack.setCurrentWidget(self.start)
         else:
@@ -116,6 +135,9 @@ class MainWindow(QMainWindow):
                 page.entry.note_added.connect(self._update_status)
                 self.pages.append(page)
                 self.tabs.addTab(page, f"{board.number}  {board.title}")
+            self.plan_page = PlanPage(document)
+            self.plan_page.front_page_requested.connect(self.edit_front_page)
+            self.tabs.addTab(self.plan_page, "Plan og skabelon")
             document.undo_stack.cleanChanged.connect(self._update_title)
             document.undo_stack.indexChanged.connect(self._update_status)
             document.path_changed.connect(self._update_title)
@@ -155,8 +177,12 @@ class MainWindow(QMainWindow):
 
     def _update_status(self, *_args) -> None:
         document, page = self.files.document, self.current_page()
-        if document is None or page is None:
+        if document is None:
             self.status.setText("Vælg eller åbn en workshop")
+            return
+        if page is None:
+            saved = "Ikke gemte ændringer" if document.modified else "Alt er gemt"
+            self.status.setText(f"{WORKSHOP_NAMES[document.project.workshop]}   ·   Plan og skabelon   ·   {saved}")
             return
         count = len(page.scene.items_by_id)
         saved = "Ikke gemte ændringer" if document.modified else "Alt er gemt"
@@ -182,6 +208,17 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         if page:
             page.focus_entry()
+
+    def edit_front_page(self) -> None:
+        document = self.files.document
+        if document is None:
+            return
+        values = dialogs.edit_front_page(self, document.project)
+        if values is None:
+            return
+        changed = {k: v for k, v in values.items() if getattr(document.project, k) != v}
+        if changed:
+            document.undo_stack.push(SetProjectFields(document, changed))
 
     def _undo(self) -> None:
         if self.files.document:

@@ -1,0 +1,74 @@
+"""Filer > Eksportér: Word, PDF and PNG from the open workshop, then offer to open the result."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication
+
+from ..storage.docx_export import ExportError, export_docx, write_export
+from . import dialogs
+from .board_render import board_pngs, boards_pdf, write_pngs
+
+
+class ExportController(QObject):
+    def __init__(self, window, files):
+        super().__init__(window)
+        self.window = window
+        self.files = files
+
+    def _suggest(self, suffix: str) -> str:
+        document = self.files.document
+        base = document.path.with_suffix("") if document.path else Path.home() / (document.project.title or "workshop")
+        return str(base) + suffix
+
+    def _run(self, work) -> Path | None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return work()
+        except ExportError as exc:
+            dialogs.show_error(self.window, "Eksporten mislykkedes", str(exc))
+        except OSError as exc:
+            dialogs.show_error(self.window, "Eksporten mislykkedes", f"Kunne ikke skrive filen ({exc}). Workshoppen er ikke ændret.")
+        finally:
+            QApplication.restoreOverrideCursor()
+        return None
+
+    def _offer_to_open(self, path: Path) -> None:
+        if dialogs.ask_yes_no(self.window, "Eksporten er klar", f"»{path.name}« er gemt. Vil du åbne den nu?"):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def export_word(self) -> Path | None:
+        if self.files.document is None:
+            return None
+        path = dialogs.ask_export_path(self.window, "Eksportér til Word", self._suggest(".docx"), "Word-dokument (*.docx)", ".docx")
+        if path is None:
+            return None
+        project = self.files.document.project
+        done = self._run(lambda: export_docx(project, path, board_pngs(project)) or path)
+        if done:
+            self._offer_to_open(done)
+        return done
+
+    def export_pdf(self) -> Path | None:
+        if self.files.document is None:
+            return None
+        path = dialogs.ask_export_path(self.window, "Eksportér pladerne som PDF", self._suggest("-plader.pdf"), "PDF (*.pdf)", ".pdf")
+        if path is None:
+            return None
+        project = self.files.document.project
+        done = self._run(lambda: write_export(path, boards_pdf(project)) or path)
+        if done:
+            self._offer_to_open(done)
+        return done
+
+    def export_png(self) -> Path | None:
+        if self.files.document is None:
+            return None
+        folder = dialogs.ask_folder(self.window, "Vælg en mappe til billederne af pladerne")
+        if folder is None:
+            return None
+        project = self.files.document.project
+        return self._run(lambda: write_pngs(project, folder) and folder)
