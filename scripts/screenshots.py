@@ -54,6 +54,8 @@ def main(out: Path) -> None:
     window.files.document.undo_stack.setClean()
     window.show_board(2)
     shoot(window, app, out / "example-grus-board3.png")
+    window.tabs.setCurrentIndex(3)
+    shoot(window, app, out / "plan-grus.png")
 
     window.files._set_document(WorkshopDocument(big_project(2000), None, window.files))
     window.show_board(1)

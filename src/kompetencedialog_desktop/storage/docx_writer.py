@@ -36,6 +36,9 @@ class WordWriter:
         self.headings: list[tuple[int, str]] = []
         self._setup_styles()
         self._setup_page(self.doc.sections[0], running_title)
+        # python-docx resolves a style *name* by scanning every style (~3 ms); with thousands of
+        # bullets that dominated the export, so paragraphs get the style id directly.
+        self._bullet_ids = {1: self.doc.styles["List Bullet"].style_id, 2: self.doc.styles["List Bullet 2"].style_id}
 
     # --- set-up ---------------------------------------------------------------------------
     def _setup_styles(self) -> None:
@@ -104,7 +107,8 @@ class WordWriter:
         self.paragraph(text, italic=True)
 
     def bullet(self, text: str, level: int = 1, suffix: str = "") -> None:
-        paragraph = self.doc.add_paragraph(style="List Bullet" if level == 1 else "List Bullet 2")
+        paragraph = self.doc.add_paragraph()
+        paragraph._p.style = self._bullet_ids[1 if level == 1 else 2]
         paragraph.add_run(xml_safe(text))
         if suffix:
             extra = paragraph.add_run(f"  {suffix}")

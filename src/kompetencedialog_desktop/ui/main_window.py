@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QTabWidget
 
@@ -27,6 +27,8 @@ APP_TITLE = "Kompetencedialog"
 class MainWindow(QMainWindow):
     def __init__(self):
         super().__init__()
+        # Dates, months and number formats in Danish, whatever the laptop's system language.
+        QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
         self.files = FileController(self)
         self.pages: list[BoardPage] = []
         self.start = StartScreen()

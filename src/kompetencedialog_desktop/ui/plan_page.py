@@ -92,7 +92,7 @@ class PlanPage(QScrollArea):
     def _rows_block(self, title: str, headers: list[str], fields: list[str], make_row, plan_field: str, seed_label: str) -> RowTable:
         self.layout_.addWidget(_title(title))
         table = RowTable(headers, fields, make_row)
-        table.setMinimumHeight(220)
+        table.setMinimumHeight(380)
         table.edited.connect(lambda rows: self._push({plan_field: rows}, "Ret planens rækker"))
         buttons = QHBoxLayout()
         add = QPushButton("Tilføj række")
