@@ -95,7 +95,7 @@ def main() -> None:
     print(f"drag step, median / max      {drag[0]:8.2f} / {drag[1]:.2f} ms   (goal <= 4)")
     print(f"quick-entry note, med / max  {quick[0]:8.2f} / {quick[1]:.2f} ms   (goal <= 5)")
     print(f"peak RSS                     {peak:8.1f} MB   (goal <= 150; {rss_before:.0f} MB before the window)")
-    window.files.document.undo_stack.setClean()
+    window.files.document.forget_changes()
     window.close()
 
 

@@ -29,12 +29,51 @@ def shoot(window: MainWindow, app: QApplication, path: Path) -> None:
     print(f"gemt {path}")
 
 
+class StageClock:
+    """A clock the script sets, so the timer shows a chosen moment of the workshop."""
+
+    now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def facilitation_shots(window: MainWindow, app: QApplication, clock: StageClock, out: Path) -> None:
+    window.files.new_example("strategi")
+    window.files.document.forget_changes()
+    session = window.dock.session
+    session.goto(4)  # board 2, 50 minutes
+    session.toggle()
+    clock.now += 41 * 60 + 30
+    session.tick.emit()
+    window.dock.tabs.setCurrentIndex(0)
+    shoot(window, app, out / "facilitator-cards.png")
+    window.dock.tabs.setCurrentIndex(1)
+    shoot(window, app, out / "facilitator-agenda.png")
+    window.dock.tabs.setCurrentIndex(2)
+    shoot(window, app, out / "facilitator-voting.png")
+    window.toggle_projector()
+    projector = window.projector
+    projector.resize(1920, 1080)
+    settle(app)
+    projector.fit()
+    settle(app)
+    projector.grab().save(str(out / "projector-mid-step.png"))
+    clock.now += 10 * 60 + 12
+    session.tick.emit()
+    settle(app)
+    projector.grab().save(str(out / "projector-overtime.png"))
+    projector.close()
+    session.toggle()
+
+
 def main(out: Path) -> None:
     from _data import big_project
 
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
-    window = MainWindow()
+    clock = StageClock()
+    window = MainWindow(clock=clock)
     window.resize(1920, 1080)
     window.show()
     settle(app)
@@ -45,22 +84,24 @@ def main(out: Path) -> None:
     shoot(window, app, out / "board-empty.png")
 
     window.files.new_example("strategi")
-    window.files.document.undo_stack.setClean()
+    window.files.document.forget_changes()
     for index, name in ((0, "example-board1.png"), (1, "example-board2.png")):
         window.show_board(index)
         window.pages[index].view.fit_board()
         shoot(window, app, out / name)
     window.files.new_example("grus")
-    window.files.document.undo_stack.setClean()
+    window.files.document.forget_changes()
     window.show_board(2)
     shoot(window, app, out / "example-grus-board3.png")
     window.tabs.setCurrentIndex(3)
     shoot(window, app, out / "plan-grus.png")
 
+    facilitation_shots(window, app, clock, out)
+
     window.files._set_document(WorkshopDocument(big_project(2000), None, window.files))
     window.show_board(1)
     shoot(window, app, out / "board-2000-notes.png")
-    window.files.document.undo_stack.setClean()
+    window.files.document.forget_changes()
     QTimer.singleShot(0, app.quit)
 
 

@@ -22,7 +22,7 @@ def window(qtbot):
     win.activateWindow()
     yield win
     if win.files.document is not None:
-        win.files.document.undo_stack.setClean()  # no prompt while tearing down
+        win.files.document.forget_changes()  # no prompt while tearing down
     win.close()
     win.deleteLater()
 

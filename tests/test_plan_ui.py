@@ -22,7 +22,7 @@ def window(qtbot):
     qtbot.waitExposed(win)
     yield win
     if win.files.document is not None:
-        win.files.document.undo_stack.setClean()
+        win.files.document.forget_changes()
     win.close()
     win.deleteLater()
 

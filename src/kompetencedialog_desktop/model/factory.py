@@ -36,6 +36,7 @@ def example_project(content: WorkshopContent, example: dict[str, Any]) -> Projec
         leader=example.get("leader", ""),
         date=dt.date.fromisoformat(example["date"]) if example.get("date") else None,
         participants=list(example.get("participants", [])),
+        vote_budget=example.get("vote_budget", 3),
     )
     for board_id, zones in example["boards"].items():
         board = content.board(board_id)

@@ -135,7 +135,7 @@ def rename_cluster(project: Project, cluster_id: str, name: str) -> str:
 
 def set_project_fields(project: Project, fields: dict[str, Any]) -> dict[str, Any]:
     """Front-page fields (title, workplace, date …). Returns the old values."""
-    allowed = {"title", "workplace", "group", "leader", "date", "participants", "vote_budget"}
+    allowed = {"title", "workplace", "group", "leader", "date", "participants", "vote_budget", "voters", "agenda_variant"}
     unknown = set(fields) - allowed
     if unknown:
         raise ValueError(f"ukendt felt: {', '.join(sorted(unknown))}")
@@ -169,3 +169,28 @@ def chosen_notes_not_in_plan(project: Project, board_id: str, rows: list) -> lis
     """Notes chosen by the dot vote on a board that no plan row was seeded from yet."""
     used = {row.source_note for row in rows if row.source_note}
     return [n for n in project.notes if n.board == board_id and n.chosen and n.id not in used]
+
+
+def set_card_progress(project: Project, board_id: str, current: int | None = None,
+                      discussed: str | None = None) -> None:
+    """Move to card `current` and/or toggle card `discussed` on a board's deck."""
+    from .project import CardProgress
+
+    progress = project.card_progress.setdefault(board_id, CardProgress())
+    if current is not None:
+        progress.current = max(0, current)
+    if discussed is not None:
+        if discussed in progress.discussed:
+            progress.discussed.remove(discussed)
+        else:
+            progress.discussed.append(discussed)
+
+
+def log_step(project: Project, step_id: str, planned_seconds: float, actual_seconds: float,
+             started_at=None, finished_at=None) -> None:
+    """Record a finished agenda step: planned and actual minutes end up in the file."""
+    from .project import StepLog
+
+    project.timer_log.append(StepLog(step=step_id, planned_minutes=round(planned_seconds / 60, 2),
+                                     actual_seconds=round(actual_seconds, 1), started_at=started_at,
+                                     finished_at=finished_at))

@@ -120,7 +120,9 @@ class Project(Record):
     leader: str = Field(default="", max_length=500)
     date: dt.date | None = None
     participants: list[str] = Field(default_factory=list)
-    vote_budget: int = Field(default=3, ge=0, le=100)
+    vote_budget: int = Field(default=3, ge=0, le=100)  # dots per participant in a voting zone
+    voters: int = Field(default=0, ge=0, le=1000)  # 0: count the participants
+    agenda_variant: str = Field(default="halv-dag", max_length=64)
     notes: list[Note] = Field(default_factory=list)
     clusters: list[Cluster] = Field(default_factory=list)
     card_progress: dict[str, CardProgress] = Field(default_factory=dict)

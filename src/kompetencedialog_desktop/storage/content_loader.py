@@ -96,3 +96,23 @@ def document_template(workshop: str, root: Path | None = None) -> "DocumentTempl
         if len(template.columns.get(key, [])) != count:
             raise ContentError(f"{path.name}: feltet columns.{key} skal have {count} kolonner")
     return template
+
+
+@lru_cache(maxsize=4)
+def facilitator_guide(workshop: str, root: Path | None = None) -> "FacilitatorGuide":
+    """The workshop's agenda variants, checked against its boards and cards."""
+    from ..model.guide import FacilitatorGuide
+
+    path = (root or resources_dir()) / "guides" / f"{workshop}.json"
+    guide = load_json_model(path, FacilitatorGuide)
+    content = load_workshop_content(workshop, root)
+    cards = {card.id for deck in content.decks.values() for card in deck.cards}
+    boards = {b.id for b in content.boards}
+    for v, variant in enumerate(guide.variants):
+        for s, step in enumerate(variant.steps):
+            if step.board is not None and step.board not in boards:
+                raise ContentError(f"{path.name}: feltet variants[{v}].steps[{s}].board: ukendt plade {step.board}")
+            unknown = [c for c in step.cards if c not in cards]
+            if unknown:
+                raise ContentError(f"{path.name}: feltet variants[{v}].steps[{s}].cards: ukendte kort {', '.join(unknown)}")
+    return guide

@@ -71,3 +71,8 @@ def edit_front_page(parent: QWidget, project) -> dict | None:
 
     dialog = FrontPageDialog(project, parent)
     return dialog.values() if dialog.exec() == FrontPageDialog.DialogCode.Accepted else None
+
+
+def ask_int(parent: QWidget, title: str, label: str, value: int, minimum: int, maximum: int) -> int | None:
+    number, ok = QInputDialog.getInt(parent, title, label, value, minimum, maximum)
+    return number if ok else None

@@ -20,6 +20,7 @@ class WorkshopDocument(QObject):
     clusters_changed = Signal()
     project_changed = Signal()  # front-page fields, plan, progress
     path_changed = Signal()
+    modified_changed = Signal()
 
     def __init__(self, project: Project, path: Path | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -27,6 +28,9 @@ class WorkshopDocument(QObject):
         self.content: WorkshopContent = workshop_content(project.workshop)
         self.path = path
         self.undo_stack = QUndoStack(self)
+        # Session state (card progress, timer log) is saved but is not an edit to undo.
+        self._session_dirty = False
+        self.undo_stack.cleanChanged.connect(lambda _clean: self.modified_changed.emit())
 
     @classmethod
     def open(cls, path: str | Path, parent: QObject | None = None) -> "WorkshopDocument":
@@ -36,11 +40,23 @@ class WorkshopDocument(QObject):
 
     @property
     def modified(self) -> bool:
-        return not self.undo_stack.isClean()
+        return self._session_dirty or not self.undo_stack.isClean()
+
+    def touch(self) -> None:
+        """Session state changed (card, timer log): worth saving, nothing to undo."""
+        if not self._session_dirty:
+            self._session_dirty = True
+            self.modified_changed.emit()
 
     @property
     def display_name(self) -> str:
         return self.path.name if self.path else "Unavngivet workshop"
+
+    def forget_changes(self) -> None:
+        """Treat the workshop as unchanged (scripts and tests that close without saving)."""
+        self._session_dirty = False
+        self.undo_stack.setClean()
+        self.modified_changed.emit()
 
     def save(self, path: Path | None = None) -> None:
         """Save to `path` (or the current file). Raises SaveError; the project stays in memory."""
@@ -51,4 +67,6 @@ class WorkshopDocument(QObject):
         if target != self.path:
             self.path = target
             self.path_changed.emit()
+        self._session_dirty = False
         self.undo_stack.setClean()
+        self.modified_changed.emit()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QTabWidget
 
 from ..model.content import WORKSHOP_NAMES
@@ -14,19 +14,24 @@ from . import dialogs, theme
 from .board_page import BoardPage
 from .commands import SetProjectFields
 from .export_controller import ExportController
+from .facilitator_dock import FacilitatorDock
 from .board_scene import BoardScene
 from .document import WorkshopDocument
 from .file_controller import FileController
 from .note_actions import NoteActions
 from .plan_page import PlanPage
+from .projector_window import ProjectorWindow
+from .shortcuts_dialog import ShortcutsDialog
+from .voting_panel import VotingActions
 from .start_screen import StartScreen
 
 APP_TITLE = "Kompetencedialog"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self):
+    def __init__(self, clock=None):
         super().__init__()
+        self.clock = clock  # the agenda timer's clock; tests pass a fake one
         # Dates, months and number formats in Danish, whatever the laptop's system language.
         QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
         self.files = FileController(self)
@@ -47,6 +52,10 @@ class MainWindow(QMainWindow):
         self.plan_page: PlanPage | None = None
         self.exports = ExportController(self, self.files)
         self.note_actions = NoteActions(self.current_scene, self)
+        self.voting = VotingActions(self.current_scene, self)
+        self.voting.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.dock: FacilitatorDock | None = None
+        self.projector: ProjectorWindow | None = None
         self._build_menus()
         self.start.new_requested.connect(self.files.new)
         self.start.open_requested.connect(lambda: self.files.open())
@@ -114,9 +123,34 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         self._action(view, "Fuld skærm", "F11", self.toggle_full_screen)
         self._action(view, "Skriv ny post-it", "Ctrl+L", self._focus_entry)
+        self.dock_action = self._action(view, "Facilitatorpanel", "F9", self._toggle_dock)
+
+        facilitate = bar.addMenu("F&acilitering")
+        f = self._facilitation
+        self._action(facilitate, "Næste kort", "PgDown", lambda: f("cards", lambda c: c.go(c.current + 1)))
+        self._action(facilitate, "Forrige kort", "PgUp", lambda: f("cards", lambda c: c.go(c.current - 1)))
+        self._action(facilitate, "Kortet er drøftet", "F4", lambda: f("cards", lambda c: c.toggle_discussed()))
+        facilitate.addSeparator()
+        self._action(facilitate, "Start / pause tiden", "F5", lambda: f("session", lambda s: s.toggle()))
+        self._action(facilitate, "Ét minut mere", "F6", lambda: f("session", lambda s: s.add_minutes(1)))
+        self._action(facilitate, "Fem minutter mere", "Shift+F6", lambda: f("session", lambda s: s.add_minutes(5)))
+        self._action(facilitate, "Næste trin", "F7", lambda: f("session", lambda s: s.next_step()))
+        self._action(facilitate, "Nulstil trinnets tid", "Shift+F7", lambda: f("session", lambda s: s.reset()))
+        self._action(facilitate, "Fordel resten af tiden …", None, lambda: self.dock and self.dock.respread())
+        facilitate.addSeparator()
+        for action in (*self.voting.actions, self.voting.top, self.voting.budget):
+            facilitate.addAction(action)
+        facilitate.addSeparator()
+        self._action(facilitate, "Vis / skjul projektorvisning", "F10", self.toggle_projector)
+        self._action(facilitate, "Sort projektor (pause)", "Ctrl+B", lambda: self.projector and self.projector.toggle_blank())
+        self.screen_menu = facilitate.addMenu("Flyt projektorvisningen til")
+        self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
+
+        help_menu = bar.addMenu("&Hjælp")
+        self._action(help_menu, "Genveje", "F1", lambda: ShortcutsDialog(self).exec())
 
         self.workshop_actions = [self.save_action, self.save_as_action, self.undo_action, self.redo_action,
-                                 *self.export_actions, *
+                                 *self.export_actions, *facilitate.actions(), *
                                  [a for a in edit.actions() if not a.isSeparator()], *view.actions()]
 
     # --- showing a workshop ---------------------------------------------------------------
@@ -129,6 +163,10 @@ class MainWindow(QMainWindow):
         if self.plan_page is not None:
             self.plan_page.deleteLater()
             self.plan_page = None
+        if self.dock is not None:
+            self.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
         if document is None:
             self.stack.setCurrentWidget(self.start)
         else:
@@ -140,7 +178,13 @@ class MainWindow(QMainWindow):
             self.plan_page = PlanPage(document)
             self.plan_page.front_page_requested.connect(self.edit_front_page)
             self.tabs.addTab(self.plan_page, "Plan og skabelon")
-            document.undo_stack.cleanChanged.connect(self._update_title)
+            self.dock = FacilitatorDock(document, self.voting, self, clock=self.clock)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            self.dock.session.step_changed.connect(self._open_step)
+            self.dock.cards.card_changed.connect(self._card_changed)
+            self.dock.session.tick.connect(self._projector_tick)
+            document.modified_changed.connect(self._update_title)
+            document.modified_changed.connect(self._update_status)
             document.undo_stack.indexChanged.connect(self._update_status)
             document.path_changed.connect(self._update_title)
             self.stack.setCurrentWidget(self.tabs)
@@ -166,7 +210,63 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self, index: int) -> None:
         if 0 <= index < len(self.pages):
             self.pages[index].focus_entry()
+            if self.dock is not None:
+                self.dock.cards.show_board(self.pages[index].board)
+                self.dock.ranking.render()
+            if self.projector is not None:
+                self.projector.show_scene(self.pages[index].scene)
         self._update_status()
+
+    # --- facilitation ------------------------------------------------------------------------
+    def _facilitation(self, part: str, fn) -> None:
+        if self.dock is not None:
+            fn(self.dock.cards if part == "cards" else self.dock.session)
+
+    def _toggle_dock(self) -> None:
+        if self.dock is not None:
+            self.dock.setVisible(not self.dock.isVisible())
+
+    def _open_step(self, step) -> None:
+        """A new agenda step opens its board and its first card."""
+        board_ids = [p.board.id for p in self.pages]
+        if step.board in board_ids:
+            self.show_board(board_ids.index(step.board))
+            if step.cards:
+                self.dock.cards.go_to_card(step.cards[0])
+
+    def _card_changed(self, card) -> None:
+        if self.projector is not None:
+            self.projector.show_card(card)
+
+    def _projector_tick(self) -> None:
+        if self.projector is not None and self.dock is not None:
+            session = self.dock.session
+            self.projector.show_timer(session.timer, session.step.title)
+
+    def toggle_projector(self, screen=None) -> None:
+        if self.projector is not None and screen is None:
+            self.projector.close()
+            return
+        if self.projector is None:
+            self.projector = ProjectorWindow()
+            self.projector.closed.connect(self._projector_closed)
+        target = screen or ProjectorWindow.default_screen(self.screen())
+        self.projector.place_on(target, full_screen=target is not self.screen())
+        page = self.current_page()
+        self.projector.show_scene(page.scene if page else None)
+        if self.dock is not None:
+            self.projector.show_card(self.dock.cards.current_card)
+        self._projector_tick()
+
+    def _projector_closed(self) -> None:
+        self.projector = None
+
+    def _fill_screen_menu(self) -> None:
+        self.screen_menu.clear()
+        for number, screen in enumerate(QGuiApplication.screens(), start=1):
+            size = screen.geometry()
+            self._action(self.screen_menu, f"Skærm {number}: {screen.name()} ({size.width()}x{size.height()})", None,
+                         lambda checked=False, s=screen: self.toggle_projector(s))
 
     def _update_title(self, *_args) -> None:
         document = self.files.document
@@ -235,6 +335,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.maybe_keep_changes():
+            if self.projector is not None:
+                self.projector.close()
             event.accept()
         else:
             event.ignore()

@@ -1,0 +1,51 @@
+"""The facilitator guide as data: agenda variants made of steps (resources/guides/)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .content import Strict, WorkshopKind
+
+StepKind = Literal["velkomst", "opvarmning", "plade", "pause", "skabelon", "afrunding", "opsamling"]
+
+
+class GuideStep(Strict):
+    id: str = Field(min_length=1, pattern=r"^[a-z0-9-]+$")
+    title: str = Field(min_length=1)
+    minutes: float = Field(ge=0, le=600)
+    purpose: str = Field(min_length=1)
+    say: str = Field(min_length=1)
+    do: str = Field(min_length=1)
+    kind: StepKind
+    board: str | None = None
+    cards: list[str] = Field(default_factory=list)
+    materials: str = ""
+    session: int = Field(default=1, ge=1, le=10)
+
+
+class AgendaVariant(Strict):
+    id: str = Field(min_length=1, pattern=r"^[a-z0-9-]+$")
+    title: str = Field(min_length=1)
+    total_minutes: float = Field(gt=0)
+    steps: list[GuideStep] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _adds_up(self) -> "AgendaVariant":
+        total = sum(s.minutes for s in self.steps)
+        if abs(total - self.total_minutes) > 0.01:
+            raise ValueError(f"trinnene giver {total:g} minutter, men varianten siger {self.total_minutes:g}")
+        ids = [s.id for s in self.steps]
+        if len(set(ids)) != len(ids):
+            raise ValueError("et trin-id findes flere gange")
+        return self
+
+
+class FacilitatorGuide(Strict):
+    workshop: WorkshopKind
+    intro: str = Field(min_length=1)
+    variants: list[AgendaVariant] = Field(min_length=1)
+
+    def variant(self, variant_id: str) -> AgendaVariant:
+        return next((v for v in self.variants if v.id == variant_id), self.variants[0])

@@ -1,0 +1,131 @@
+"""The facilitator's agenda timer. Qt-free, with an injectable clock.
+
+Time is always measured as the difference of two clock readings, never by counting ticks, so a
+late or skipped UI tick cannot make the timer drift."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+WARNING_SECONDS = 120.0
+
+Clock = Callable[[], float]
+
+
+@dataclass
+class AgendaTimer:
+    planned: list[float]  # seconds per step; +minutes and re-spreading change it
+    clock: Clock = time.monotonic
+    index: int = 0
+    running: bool = False
+    actual: list[float] = field(default_factory=list)  # seconds used per finished step
+    _banked: float = 0.0  # elapsed in the current step before the last start
+    _started_at: float | None = None
+
+    def __post_init__(self) -> None:
+        if not self.planned:
+            raise ValueError("en dagsorden skal have mindst ét trin")
+        self.original_total = sum(self.planned)
+        self.actual = [0.0] * len(self.planned)
+
+    # --- reading ---------------------------------------------------------------------------
+    def elapsed(self) -> float:
+        running = self.clock() - self._started_at if self.running and self._started_at is not None else 0.0
+        return self._banked + running
+
+    def remaining(self) -> float:
+        """Seconds left of the current step; negative when the step runs over."""
+        return self.planned[self.index] - self.elapsed()
+
+    def overtime(self) -> float:
+        return max(0.0, -self.remaining())
+
+    def level(self) -> str:
+        """'normal', 'advarsel' (2 minutes or less left) or 'alarm' (time is up)."""
+        left = self.remaining()
+        if left <= 0:
+            return "alarm"
+        return "advarsel" if left <= WARNING_SECONDS else "normal"
+
+    # --- controls --------------------------------------------------------------------------
+    def start(self) -> None:
+        if not self.running:
+            self._started_at = self.clock()
+            self.running = True
+
+    def pause(self) -> None:
+        if self.running:
+            self._banked = self.elapsed()
+            self.running = False
+            self._started_at = None
+
+    def toggle(self) -> None:
+        self.pause() if self.running else self.start()
+
+    def reset(self) -> None:
+        """Back to the start of the current step, paused."""
+        self.running = False
+        self._banked = 0.0
+        self._started_at = None
+
+    def add_minutes(self, minutes: float) -> None:
+        self.planned[self.index] = max(0.0, self.planned[self.index] + minutes * 60)
+
+    def goto(self, index: int) -> float:
+        """Finish the current step (its used time is logged) and move to `index`; keeps running
+        if it was running. Returns the seconds the finished step used."""
+        if not 0 <= index < len(self.planned):
+            raise IndexError(index)
+        used = self.elapsed()
+        self.actual[self.index] += used
+        was_running = self.running
+        self.running = False
+        self._banked = 0.0
+        self._started_at = None
+        self.index = index
+        if was_running:
+            self.start()
+        return used
+
+    def next_step(self) -> float | None:
+        if self.index + 1 >= len(self.planned):
+            self.pause()
+            return None
+        return self.goto(self.index + 1)
+
+    # --- keeping the end time --------------------------------------------------------------
+    def spent(self) -> float:
+        return sum(self.actual[: self.index]) + self.elapsed()
+
+    def projected_end(self) -> float:
+        """Seconds from the start to the projected end, if the rest goes as planned."""
+        return self.spent() + max(0.0, self.remaining()) + sum(self.planned[self.index + 1 :])
+
+    def respread(self) -> list[float]:
+        """A new plan in which the steps after the current one share what is left of the original
+        total, in proportion to their planned length, so the workshop ends on time. Not applied:
+        the facilitator confirms first (apply_plan)."""
+        later = self.planned[self.index + 1 :]
+        budget = self.original_total - self.spent() - max(0.0, self.remaining())
+        total_later = sum(later)
+        if budget <= 0 or total_later <= 0:
+            scaled = [0.0] * len(later)  # all time is used (or nothing is left to shorten)
+        else:
+            scaled = [p * budget / total_later for p in later]
+        return self.planned[: self.index + 1] + scaled
+
+    def apply_plan(self, plan: list[float]) -> None:
+        if len(plan) != len(self.planned) or any(p < 0 for p in plan):
+            raise ValueError("planen passer ikke til dagsordenen")
+        self.planned = list(plan)
+
+
+def format_clock(seconds: float) -> str:
+    """'12:05', '1:02:00', or '+03:10' for overtime (pass a negative remaining)."""
+    sign = "+" if seconds < 0 else ""
+    seconds = int(round(abs(seconds)))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{sign}{hours}:{minutes:02d}:{secs:02d}" if hours else f"{sign}{minutes:02d}:{secs:02d}"

@@ -1,0 +1,129 @@
+"""The dialogue cards of the current board: the current card large, next/previous, discussed,
+jump to any card. Progress is saved in the project file (session state, not an undo step)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from ..model.content import BoardDefinition, Card
+from ..model.operations import set_card_progress
+from . import theme
+from .document import WorkshopDocument
+
+STEP_NAMES = {"klynge": "Metode: saml i klynger", "prioriter": "Metode: prioritér med prikker",
+              "vaelg": "Metode: vælg de vigtigste", "opsummer": "Metode: opsummér"}
+
+
+class CardPanel(QWidget):
+    card_changed = Signal(object)  # Card | None
+
+    def __init__(self, document: WorkshopDocument, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.board: BoardDefinition | None = None
+        self.cards: list[Card] = []
+        self.counter = QLabel()
+        self.counter.setFont(theme.font(12, bold=True))
+        self.badge = QLabel()
+        self.badge.setFont(theme.font(11, bold=True))
+        self.badge.setStyleSheet("color: #6B3FA0;")
+        self.title = QLabel()
+        self.title.setFont(theme.font(18, bold=True))
+        self.title.setWordWrap(True)
+        self.questions = QLabel()
+        self.questions.setFont(theme.font(15))
+        self.questions.setWordWrap(True)
+        self.questions.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint = QLabel()
+        self.hint.setFont(theme.font(11))
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #3D3D3D; background: #F3F0E6; padding: 6px; border-radius: 4px;")
+        self.previous = QPushButton("◀ Forrige")
+        self.next = QPushButton("Næste ▶")
+        self.discussed = QPushButton("Drøftet")
+        self.discussed.setCheckable(True)
+        self.previous.clicked.connect(lambda: self.go(self.current - 1))
+        self.next.clicked.connect(lambda: self.go(self.current + 1))
+        self.discussed.clicked.connect(self.toggle_discussed)
+        self.list = QListWidget()
+        self.list.setFont(theme.font(11))
+        self.list.itemActivated.connect(lambda item: self.go(self.list.row(item)))
+        self.list.itemClicked.connect(lambda item: self.go(self.list.row(item)))
+
+        buttons = QHBoxLayout()
+        for b in (self.previous, self.discussed, self.next):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.counter)
+        layout.addWidget(self.badge)
+        layout.addWidget(self.title)
+        layout.addWidget(self.questions)
+        layout.addWidget(self.hint)
+        layout.addLayout(buttons)
+        layout.addWidget(self.list, 1)
+
+    @property
+    def current(self) -> int:
+        if self.board is None:
+            return 0
+        progress = self.document.project.card_progress.get(self.board.id)
+        return min(progress.current, max(0, len(self.cards) - 1)) if progress else 0
+
+    @property
+    def current_card(self) -> Card | None:
+        return self.cards[self.current] if self.cards else None
+
+    def show_board(self, board: BoardDefinition) -> None:
+        self.board = board
+        deck = self.document.content.decks.get(board.id)
+        self.cards = list(deck.cards) if deck else []
+        self._render()
+
+    def go(self, index: int) -> None:
+        if not self.cards or not 0 <= index < len(self.cards):
+            return
+        if index != self.current:
+            set_card_progress(self.document.project, self.board.id, current=index)
+            self.document.touch()
+        self._render()
+
+    def go_to_card(self, card_id: str) -> None:
+        index = next((i for i, c in enumerate(self.cards) if c.id == card_id), None)
+        if index is not None:
+            self.go(index)
+
+    def toggle_discussed(self) -> None:
+        card = self.current_card
+        if card is not None:
+            set_card_progress(self.document.project, self.board.id, discussed=card.id)
+            self.document.touch()
+            self._render()
+
+    def _render(self) -> None:
+        card = self.current_card
+        progress = self.document.project.card_progress.get(self.board.id) if self.board else None
+        discussed = set(progress.discussed) if progress else set()
+        if card is None:
+            self.counter.setText("Ingen dialogkort til denne plade")
+            for label in (self.badge, self.title, self.questions, self.hint):
+                label.clear()
+        else:
+            self.counter.setText(f"Dialogkort · kort {self.current + 1} af {len(self.cards)} · {len(discussed)} drøftet")
+            self.badge.setText(STEP_NAMES.get(card.step, ""))
+            self.title.setText(card.title)
+            self.questions.setText("\n\n".join(f"• {q}" for q in card.questions))
+            self.hint.setText(f"Til facilitatoren: {card.hint}")
+            self.discussed.setChecked(card.id in discussed)
+        self.previous.setEnabled(self.current > 0)
+        self.next.setEnabled(self.current + 1 < len(self.cards))
+        self.list.blockSignals(True)
+        self.list.clear()
+        for i, c in enumerate(self.cards):
+            mark = "✔ " if c.id in discussed else "    "
+            item = QListWidgetItem(f"{mark}{i + 1}. {c.title}")
+            self.list.addItem(item)
+        if self.cards:
+            self.list.setCurrentRow(self.current)
+        self.list.blockSignals(False)
+        self.card_changed.emit(card)

@@ -1,0 +1,61 @@
+"""The facilitator's side panel: the timer on top, then cards, agenda and dot voting as tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDockWidget, QTabWidget, QVBoxLayout, QWidget
+
+from ..model.timer import format_clock
+from . import dialogs
+from .card_panel import CardPanel
+from .document import WorkshopDocument
+from .facilitation import FacilitationSession
+from .guide_panel import GuidePanel
+from .timer_display import TimerDisplay
+from .voting_panel import RankingPanel, VotingActions
+
+
+class FacilitatorDock(QDockWidget):
+    def __init__(self, document: WorkshopDocument, voting: VotingActions, window, clock=None):
+        super().__init__("Facilitator", window)
+        self.setObjectName("facilitator")
+        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.window_ = window
+        self.session = FacilitationSession(document, self, clock=clock)
+        self.timer = TimerDisplay(34)
+        self.cards = CardPanel(document)
+        self.guide = GuidePanel(self.session)
+        self.ranking = RankingPanel(voting)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.cards, "Dialogkort")
+        self.tabs.addTab(self.guide, "Dagsorden")
+        self.tabs.addTab(self.ranking, "Prioritering")
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.timer)
+        layout.addWidget(self.tabs, 1)
+        self.setWidget(body)
+        self.setMinimumWidth(420)
+        self.session.tick.connect(lambda: self.timer.show_timer(self.session.timer))
+        self.guide.respread_requested.connect(self.respread)
+        document.notes_changed.connect(lambda _ids: self.ranking.render())
+        document.project_changed.connect(self.ranking.render)
+        self.timer.show_timer(self.session.timer)
+
+    def respread(self) -> None:
+        """Show what re-spreading would do to the remaining steps; apply when confirmed."""
+        session = self.session
+        plan = session.proposed_respread()
+        timer = session.timer
+        changes = [
+            f"{step.title}: {format_clock(old)} → {format_clock(new)}"
+            for step, old, new in zip(session.variant.steps[timer.index + 1:], timer.planned[timer.index + 1:], plan[timer.index + 1:])
+            if abs(old - new) >= 1
+        ]
+        if not changes:
+            dialogs.show_error(self.window_, "Fordel resten", "Der er ingen senere trin at fordele tiden på.")
+            return
+        question = "Så slutter workshoppen til tiden:\n\n" + "\n".join(changes) + "\n\nVil du bruge den nye plan?"
+        if dialogs.ask_yes_no(self.window_, "Fordel resten af tiden", question):
+            session.apply_respread(plan)
+

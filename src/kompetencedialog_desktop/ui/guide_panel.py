@@ -1,0 +1,105 @@
+"""The facilitator guide: agenda variant, the steps with planned and used minutes, what to say
+and do in the current step, and the timer's controls."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model.timer import format_clock
+from . import theme
+from .facilitation import FacilitationSession
+
+
+class GuidePanel(QWidget):
+    respread_requested = Signal()
+
+    def __init__(self, session: FacilitationSession, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.variant_box = QComboBox()
+        for variant in session.guide.variants:
+            self.variant_box.addItem(variant.title, variant.id)
+        self.variant_box.setCurrentIndex(self.variant_box.findData(session.variant.id))
+        self.variant_box.currentIndexChanged.connect(lambda _i: session.choose_variant(self.variant_box.currentData()))
+        self.steps = QListWidget()
+        self.steps.setFont(theme.font(11))
+        self.steps.setWordWrap(True)
+        self.steps.itemActivated.connect(lambda item: session.goto(self.steps.row(item)))
+        self.steps.itemDoubleClicked.connect(lambda item: session.goto(self.steps.row(item)))
+        self.step_title = QLabel()
+        self.step_title.setFont(theme.font(15, bold=True))
+        self.step_title.setWordWrap(True)
+        self.details = QLabel()
+        self.details.setFont(theme.font(11))
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.end_line = QLabel()
+        self.end_line.setFont(theme.font(11, bold=True))
+
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        specs = [("toggle", "Start / pause (F5)", session.toggle), ("plus1", "+1 min (F6)", lambda: session.add_minutes(1)),
+                 ("plus5", "+5 min (Shift+F6)", lambda: session.add_minutes(5)), ("reset", "Nulstil trin", session.reset),
+                 ("next", "Næste trin (F7)", session.next_step), ("respread", "Fordel resten …", self.respread_requested.emit)]
+        for i, (key, text, slot) in enumerate(specs):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            grid.addWidget(button, i // 3, i % 3)
+            self.buttons[key] = button
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.variant_box)
+        layout.addLayout(grid)
+        layout.addWidget(self.end_line)
+        layout.addWidget(self.step_title)
+        layout.addWidget(self.details)
+        layout.addWidget(self.steps, 1)
+        session.agenda_changed.connect(self.render)
+        session.step_changed.connect(lambda _step: self.render())
+        session.tick.connect(self._render_end)
+        self.render()
+
+    def render(self) -> None:
+        session, timer = self.session, self.session.timer
+        step = session.step
+        self.step_title.setText(f"Trin {timer.index + 1} af {len(timer.planned)}: {step.title}")
+        materials = f"<p><b>Materialer:</b> {step.materials}</p>" if step.materials else ""
+        self.details.setText(f"<p><b>Formål:</b> {step.purpose}</p><p><b>Sig:</b> <i>{step.say}</i></p>"
+                             f"<p><b>Gør:</b> {step.do}</p>{materials}")
+        self.steps.blockSignals(True)
+        self.steps.clear()
+        several_meetings = len({x.session for x in session.variant.steps}) > 1
+        for i, s in enumerate(session.variant.steps):
+            meeting = f"Møde {s.session} · " if several_meetings else ""
+            planned = round(timer.planned[i] / 60, 1)
+            used = f", brugt {round(timer.actual[i] / 60, 1):g}" if timer.actual[i] else ""
+            mark = "▶ " if i == timer.index else ("✔ " if timer.actual[i] else "    ")
+            item = QListWidgetItem(f"{mark}{meeting}{i + 1}. {s.title} · {planned:g} min{used}")
+            if i == timer.index:
+                item.setFont(theme.font(11, bold=True))
+            self.steps.addItem(item)
+        self.steps.setCurrentRow(timer.index)
+        self.steps.blockSignals(False)
+        self._render_end()
+
+    def _render_end(self) -> None:
+        timer = self.session.timer
+        late = timer.projected_end() - timer.original_total
+        if abs(late) < 30:
+            text = "Workshoppen slutter til tiden."
+        elif late > 0:
+            text = f"Workshoppen slutter {format_clock(late)} for sent."
+        else:
+            text = f"Workshoppen slutter {format_clock(-late)} før tid."
+        self.end_line.setText(text)
+        self.end_line.setStyleSheet("color: #B00020;" if late >= 30 else "")

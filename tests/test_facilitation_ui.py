@@ -1,0 +1,201 @@
+"""Cards, agenda timer, dot voting and the projector view, through the real widgets (offscreen)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from kompetencedialog_desktop.storage.project_file import load_project
+from kompetencedialog_desktop.ui import dialogs
+from kompetencedialog_desktop.ui.main_window import MainWindow
+from kompetencedialog_desktop.ui.shortcuts_dialog import collect
+
+
+class FakeClock:
+    def __init__(self):
+        self.now = 500.0
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()
+
+
+@pytest.fixture
+def window(qtbot, clock):
+    win = MainWindow(clock=clock)
+    win.resize(1600, 1000)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    win.files.new_example("strategi")
+    yield win
+    if win.projector is not None:
+        win.projector.close()
+    if win.files.document is not None:
+        win.files.document.forget_changes()
+    win.close()
+    win.deleteLater()
+
+
+def key(window, k, modifier=Qt.KeyboardModifier.NoModifier):
+    QTest.keyClick(window.current_page().entry.line, k, modifier)
+
+
+def test_card_navigation_and_progress_survive_save_and_reopen(window, tmp_path, monkeypatch):
+    cards = window.dock.cards
+    assert cards.current_card.id == "s1-kerneopgave"
+    key(window, Qt.Key.Key_PageDown)
+    key(window, Qt.Key.Key_PageDown)
+    assert cards.current_card.id == "s1-vilkaar" and "kort 3 af 4" in cards.counter.text()
+    key(window, Qt.Key.Key_F4)
+    key(window, Qt.Key.Key_PageUp)
+    assert cards.current_card.id == "s1-forandringer"
+    assert window.isWindowModified()  # progress is worth saving
+    path = tmp_path / "kort.kdlg"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: path)
+    assert window.files.save()
+    progress = load_project(path).card_progress["strategi-1"]
+    assert (progress.current, progress.discussed) == (1, ["s1-vilkaar"])
+    window.files.new("grus")
+    window.files.open(path)
+    assert window.dock.cards.current_card.id == "s1-forandringer"
+    assert "1 drøftet" in window.dock.cards.counter.text()
+
+
+def test_cards_follow_the_board_tab(window):
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.dock.cards.current_card.id == "s2-kan"
+    window.dock.cards.list.setCurrentRow(3)
+    window.dock.cards.go(3)
+    assert window.dock.cards.current_card.step == "prioriter"
+
+
+def test_timer_runs_on_the_clock_warns_and_logs_steps(window, clock):
+    session, display = window.dock.session, window.dock.timer
+    key(window, Qt.Key.Key_F5)
+    assert session.timer.running
+    clock.now += 13 * 60 + 1
+    session.tick.emit()
+    assert display.text() == "01:59" and display.level == "advarsel"
+    clock.now += 3 * 60
+    session.tick.emit()
+    assert display.text() == "+01:01" and display.level == "alarm"
+    key(window, Qt.Key.Key_F6)  # +1 minute
+    assert session.timer.remaining() == pytest.approx(-1)
+    key(window, Qt.Key.Key_F7)  # next step: warm-up
+    log = window.files.document.project.timer_log
+    assert [(e.step, e.planned_minutes, e.actual_seconds) for e in log] == [("velkomst", 16.0, 961.0)]
+    key(window, Qt.Key.Key_F7)  # board 1 opens with its first card
+    assert window.tabs.currentIndex() == 0 and window.dock.cards.current_card.id == "s1-kerneopgave"
+    clock.now += 30
+    key(window, Qt.Key.Key_F5)
+    assert not session.timer.running and display.text() == "39:30  ❚❚"
+
+
+def test_step_opens_its_board_and_card(window):
+    window.dock.session.goto(4)  # board 2
+    assert window.tabs.currentIndex() == 1 and window.dock.cards.current_card.id == "s2-kan"
+
+
+def test_respread_after_confirmation(window, clock, monkeypatch):
+    session = window.dock.session
+    session.toggle()
+    clock.now += 30 * 60  # the welcome took 30 minutes instead of 15
+    session.next_step()
+    questions = []
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, title, q: questions.append(q) or True)
+    window.dock.respread()
+    assert "Pause:" in questions[0]
+    assert session.timer.projected_end() == pytest.approx(session.timer.original_total)
+    assert "til tiden" in window.dock.guide.end_line.text()
+
+
+def test_agenda_variant_is_saved(window):
+    guide = window.dock.guide
+    guide.variant_box.setCurrentIndex(guide.variant_box.findData("3x1-time"))
+    assert window.files.document.project.agenda_variant == "3x1-time"
+    assert len(window.dock.session.timer.planned) == 11
+    assert "Møde 2 ·" in guide.steps.item(4).text()
+
+
+def _select(window, text):
+    page = window.current_page()
+    note = next(n for n in window.files.document.project.notes if n.text == text)
+    page.scene.clearSelection()
+    page.scene.items_by_id[note.id].setSelected(True)
+    page.view.setFocus()
+    return note
+
+
+def test_dots_with_keys_budget_and_undo(window, monkeypatch):
+    window.show_board(1)
+    note = _select(window, "Projektledelse")  # 2 dots; the room has used 29 of 6 x 5 = 30
+    page = window.current_page()
+    QTest.keyClick(page.view, Qt.Key.Key_Plus)
+    assert note.votes == 3
+    QTest.keyClick(page.view, Qt.Key.Key_Plus)
+    assert note.votes == 3 and "30 af 30" in window.statusBar().currentMessage()
+    QTest.keyClick(page.view, Qt.Key.Key_0)
+    assert note.votes == 0
+    window.files.document.undo_stack.undo()
+    assert note.votes == 3
+    monkeypatch.setattr(dialogs, "ask_int", lambda parent, title, label, *rest: 3 if label == "Prikker pr. deltager:" else 12)
+    window.voting.edit_budget()  # 3 dots x 12 voters = 36
+    QTest.keyClick(page.view, Qt.Key.Key_6)
+    assert note.votes == 6
+    QTest.keyClick(page.view, Qt.Key.Key_Minus)
+    assert note.votes == 5
+    assert "32 prikker brugt af 36" in window.dock.ranking.budget_line.text()
+
+
+def test_digits_still_type_in_the_quick_entry(window, qtbot):
+    page = window.current_page()
+    qtbot.keyClicks(page.entry.line, "Mål for 2027: +5 %")
+    assert page.entry.line.text() == "Mål for 2027: +5 %"
+
+
+def test_take_top_n_marks_chosen_with_ties_visible(window, monkeypatch):
+    window.show_board(1)
+    project = window.files.document.project
+    monkeypatch.setattr(dialogs, "ask_int", lambda *a: 2)
+    window.voting.choose_top()
+    chosen = [n.text for n in project.notes if n.chosen]
+    assert chosen == ["Digitale kompetencer og det nye sagssystem", "Klart sprog i afgørelser og breve",
+                      "Videndeling før de erfarne går på pension"]  # 7 and 7 share second place
+    assert "Stemmelighed" in window.statusBar().currentMessage()
+    rows = [window.dock.ranking.list.item(i).text() for i in range(window.dock.ranking.list.count())]
+    assert rows[1].startswith("2.") and rows[2].startswith("2.") and "(delt plads)" in rows[1]
+    window.files.document.undo_stack.undo()
+    assert sum(n.chosen for n in project.notes) == 4
+
+
+def test_projector_mirrors_the_main_window_live(window, qtbot):
+    QTest.keyClick(window.current_page().entry.line, Qt.Key.Key_F10)
+    projector = window.projector
+    assert projector is not None and projector.isVisible()
+    assert projector.view.scene() is window.current_page().scene
+    qtbot.keyClicks(window.current_page().entry.line, "Ny pointe fra salen")
+    QTest.keyClick(window.current_page().entry.line, Qt.Key.Key_Return)
+    new = window.files.document.project.notes[-1]
+    assert new.id in projector.view.scene().items_by_id
+    assert projector.question.text() == "Hvad er vores kerneopgave, sagt med én sætning?"
+    QTest.keyClick(window.current_page().entry.line, Qt.Key.Key_PageDown)
+    assert projector.question.text().startswith("Hvilke forandringer")
+    QTest.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert projector.view.scene() is window.current_page().scene
+    QTest.keyClick(projector, Qt.Key.Key_B)
+    assert projector.blanked
+    QTest.keyClick(projector, Qt.Key.Key_B)
+    assert not projector.blanked
+
+
+def test_shortcuts_are_listed(window):
+    rows = collect(window)
+    keys = {(r[1], r[2]) for r in rows}
+    assert ("F5", "Start / pause tiden") in keys and ("Ctrl+T", "Vælg de øverste …") in keys
+    assert any(r[2] == "Næste kort" for r in rows) and not any(r[2].startswith("Sæt 4") for r in rows)
