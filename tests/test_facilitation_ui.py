@@ -51,27 +51,26 @@ def test_card_navigation_and_progress_survive_save_and_reopen(window, tmp_path, 
     assert cards.current_card.id == "s1-kerneopgave"
     key(window, Qt.Key.Key_PageDown)
     key(window, Qt.Key.Key_PageDown)
-    assert cards.current_card.id == "s1-vilkaar" and "kort 3 af 4" in cards.counter.text()
+    assert cards.current_card.id == "s1-forandringer" and "kort 3 af 7" in cards.counter.text()
     key(window, Qt.Key.Key_F4)
     key(window, Qt.Key.Key_PageUp)
-    assert cards.current_card.id == "s1-forandringer"
+    assert cards.current_card.id == "s1-borgere"
     assert window.isWindowModified()  # progress is worth saving
     path = tmp_path / "kort.kdlg"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: path)
     assert window.files.save()
     progress = load_project(path).card_progress["strategi-1"]
-    assert (progress.current, progress.discussed) == (1, ["s1-vilkaar"])
+    assert (progress.current, progress.discussed) == (1, ["s1-forandringer"])
     window.files.new("grus")
     window.files.open(path)
-    assert window.dock.cards.current_card.id == "s1-forandringer"
+    assert window.dock.cards.current_card.id == "s1-borgere"
     assert "1 drøftet" in window.dock.cards.counter.text()
 
 
 def test_cards_follow_the_board_tab(window):
     QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.dock.cards.current_card.id == "s2-kan"
-    window.dock.cards.list.setCurrentRow(3)
-    window.dock.cards.go(3)
+    window.dock.cards.go(5)
     assert window.dock.cards.current_card.step == "prioriter"
 
 
@@ -185,7 +184,7 @@ def test_projector_mirrors_the_main_window_live(window, qtbot):
     assert new.id in projector.view.scene().items_by_id
     assert projector.question.text() == "Hvad er vores kerneopgave, sagt med én sætning?"
     QTest.keyClick(window.current_page().entry.line, Qt.Key.Key_PageDown)
-    assert projector.question.text().startswith("Hvilke forandringer")
+    assert projector.question.text().startswith("Hvad forventer borgere")
     QTest.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert projector.view.scene() is window.current_page().scene
     QTest.keyClick(projector, Qt.Key.Key_B)

@@ -149,6 +149,23 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_content(args: argparse.Namespace) -> int:
+    from .storage.content_markdown import content_markdown
+
+    text = content_markdown(args.workshop)
+    if args.output:
+        from .storage.docx_export import ExportError, write_export
+
+        try:
+            write_export(Path(args.output), text.encode("utf-8"))
+        except ExportError as exc:
+            return _err(str(exc))
+        print(f"Skrev {args.output}")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     print(json.dumps(project_json_schema(), ensure_ascii=False, indent=2))
     return EXIT_OK
@@ -178,17 +195,25 @@ def _command_parser() -> DanishParser:
     p.add_argument("--no-pictures", action="store_true", help="udelad billederne af pladerne i Word-dokumentet")
     p.set_defaults(run=_cmd_export)
 
+    p = sub.add_parser("content", help="skriv alt indhold som Markdown til gennemlæsning",
+                       description="Skriv plader, kort, guide og skabelontekster for en workshop som Markdown.")
+    p.add_argument("--workshop", required=True, choices=WORKSHOP_KINDS, help="strategi eller grus")
+    p.add_argument("--markdown", action="store_true", help="Markdown (standard og eneste format)")
+    p.add_argument("-o", "--output", metavar="FIL", help="filen (ellers skrives til skærmen)")
+    p.set_defaults(run=_cmd_content)
+
     p = sub.add_parser("schema", help="udskriv projektfilens JSON-skema", description="Udskriv projektfilens JSON Schema.")
     p.set_defaults(run=_cmd_schema)
     return parser
 
 
-COMMAND_NAMES = ("new", "check", "export", "schema")
+COMMAND_NAMES = ("new", "check", "export", "content", "schema")
 
 _GUI_EPILOG = """kommandoer (kør dem uden skærm):
   new       opret et nyt projekt (--workshop strategi|grus -o FIL [--title T] [--example])
   check     kontrollér en projektfil og vis et resumé
   export    eksportér til Word (--docx), PDF (--pdf) eller billeder (--png)
+  content   skriv alt indhold (plader, kort, guide) som Markdown
   schema    udskriv projektfilens JSON-skema
 
 Skriv »kompetencedialog KOMMANDO --help« for at se en kommandos tilvalg."""

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QTabWidget
 
 from ..model.content import WORKSHOP_NAMES
+from ..storage.content_loader import facilitator_guide
 from . import dialogs, theme
 from .board_page import BoardPage
 from .commands import SetProjectFields
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.files.recent_changed.connect(self._show_recent)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._show_recent(self.files.recent())
+        self.start.set_intros({kind: facilitator_guide(kind).intro for kind in ("strategi", "grus")})
         self._show_document(None)
 
     # --- menus -------------------------------------------------------------------------

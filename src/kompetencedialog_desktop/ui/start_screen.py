@@ -46,6 +46,19 @@ class StartScreen(QWidget):
             buttons.addWidget(button, i // 2, i % 2)
             self.buttons.append(button)
 
+        how = QLabel("Sådan bruger I Kompetencedialogen")
+        how.setFont(theme.font(16, bold=True))
+        self.intros = QGridLayout()
+        self.intro_labels: dict[str, QLabel] = {}
+        for column, (kind, colour) in enumerate((("strategi", "#007C80"), ("grus", "#C4540A"))):
+            label = QLabel()
+            label.setWordWrap(True)
+            label.setFont(theme.font(12))
+            label.setStyleSheet(f"QLabel {{ border-style: solid; border-width: 0 0 0 6px; border-color: {colour}; padding: 6px 12px; }}")
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            self.intros.addWidget(label, 0, column)
+            self.intro_labels[kind] = label
+
         recent_label = QLabel("Senest brugte")
         recent_label.setFont(theme.font(16, bold=True))
         self.recent_list = QListWidget()
@@ -58,8 +71,14 @@ class StartScreen(QWidget):
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addLayout(buttons)
+        layout.addWidget(how)
+        layout.addLayout(self.intros)
         layout.addWidget(recent_label)
         layout.addWidget(self.recent_list, 1)
+
+    def set_intros(self, intros: dict[str, str]) -> None:
+        for kind, text in intros.items():
+            self.intro_labels[kind].setText(text)
 
     def _activated(self, item: QListWidgetItem) -> None:
         path = item.data(Qt.ItemDataRole.UserRole)
