@@ -269,14 +269,14 @@ def test_save_error_keeps_workshop_and_says_so(strategy, qtbot, monkeypatch, tmp
     strategy.files.document.path = path
     _type_note(qtbot, strategy.current_page(), "Endnu en")
     errors = []
-    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: errors.append(message))
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, title, message: errors.append(message) or False)
 
     def full_disk(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("kompetencedialog_desktop.storage.project_file.write_atomic", full_disk)
     assert not strategy.files.save()
-    assert "disken er fuld" in errors[0] and strategy.isWindowModified()
+    assert "disken er fuld" in errors[0] and "et andet sted" in errors[0] and strategy.isWindowModified()
     assert len(strategy.files.document.project.notes) == 2
     assert len(load_project(path).notes) == 1
 

@@ -38,6 +38,8 @@ def run_gui(file: str | None = None, *, smoke_test: bool = False) -> int:
     elif file:
         window.files.open(Path(file))
     window.show()
+    if not smoke_test:
+        QTimer.singleShot(0, window.offer_recovery)
     if smoke_test:
         app.processEvents()
         image = window.grab()

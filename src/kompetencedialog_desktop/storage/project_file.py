@@ -144,7 +144,7 @@ def save_error_message(path: Path, exc: OSError) -> str:
     reason = os_error_reason(exc)
     return (
         f"Kunne ikke gemme »{path.name}«: {reason}. Den tidligere gemte fil er uændret, "
-        "og workshoppen er stadig åben. Prøv »Gem som« et andet sted."
+        "og workshoppen er ikke ændret."
     )
 
 

@@ -76,3 +76,19 @@ def edit_front_page(parent: QWidget, project) -> dict | None:
 def ask_int(parent: QWidget, title: str, label: str, value: int, minimum: int, maximum: int) -> int | None:
     number, ok = QInputDialog.getInt(parent, title, label, value, minimum, maximum)
     return number if ok else None
+
+
+def ask_recovery(parent: QWidget, description: str) -> str:
+    """'restore', 'later' or 'discard' for one piece of unsaved work found after a crash."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Ikke gemt arbejde fundet")
+    box.setText("Programmet blev ikke lukket rigtigt sidste gang. Dette arbejde blev ikke gemt:")
+    box.setInformativeText(f"{description}\n\nVil du gendanne det nu?")
+    restore = box.addButton("Gendan", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("Kassér det", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Senere", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    clicked = box.clickedButton()
+    return "restore" if clicked is restore else "discard" if clicked is discard else "later"

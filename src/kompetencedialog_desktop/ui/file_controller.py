@@ -9,9 +9,12 @@ from PySide6.QtWidgets import QWidget
 
 from ..model.factory import example_project, new_project
 from ..storage.content_loader import load_example, workshop_content
+from ..storage import lock
+from ..storage.autosave import RecoveryEntry
 from ..storage.project_file import LoadError, SaveError
 from ..storage.settings import add_recent_file, recent_files
 from . import dialogs
+from .autosave_controller import AutosaveController
 from .document import WorkshopDocument
 
 
@@ -19,15 +22,22 @@ class FileController(QObject):
     document_changed = Signal(object)  # WorkshopDocument | None
     recent_changed = Signal(list)
 
-    def __init__(self, window: QWidget):
+    def __init__(self, window: QWidget, autosave: AutosaveController | None = None):
         super().__init__(window)
         self.window = window
         self.document: WorkshopDocument | None = None
+        self.autosave = autosave or AutosaveController(parent=self)
 
     # --- switching workshops -------------------------------------------------------------
-    def _set_document(self, document: WorkshopDocument | None) -> None:
+    def _set_document(self, document: WorkshopDocument | None, recovery_key: str | None = None) -> None:
         old = self.document
+        if old is not None and old.path is not None:
+            lock.release(old.path)
+        self.autosave.discard()  # the old workshop was saved, discarded or unchanged
         self.document = document
+        if document is not None and document.path is not None:
+            lock.acquire(document.path)
+        self.autosave.follow(document, recovery_key)
         self.document_changed.emit(document)
         if old is not None:
             old.deleteLater()
@@ -51,6 +61,13 @@ class FileController(QObject):
             return False
         path = path or dialogs.ask_open_path(self.window)
         if path is None:
+            return False
+        holder = lock.read_lock(Path(path))
+        if holder is not None and not dialogs.ask_yes_no(
+            self.window, "Workshoppen er allerede åben",
+            f"»{Path(path).name}« er åben hos {holder.describe()}.\n\nHvis I begge gemmer, overskriver den ene "
+            "den andens ændringer. Vil du åbne den alligevel?",
+        ):
             return False
         try:
             document = WorkshopDocument.open(path, self)
@@ -77,13 +94,60 @@ class FileController(QObject):
         return self._save_to(path) if path else False
 
     def _save_to(self, path: Path) -> bool:
+        old_path = self.document.path
         try:
             self.document.save(path)
         except SaveError as exc:
-            dialogs.show_error(self.window, "Workshoppen blev ikke gemt", str(exc))
+            # The workshop stays in memory (and in the autosave); offer another place.
+            if dialogs.ask_yes_no(self.window, "Workshoppen blev ikke gemt", f"{exc}\n\nVil du gemme den et andet sted nu?"):
+                return self.save_as()
             return False
+        if old_path != path:
+            if old_path is not None:
+                lock.release(old_path)
+            lock.acquire(path)
         self._remember(path)
         return True
+
+    # --- crash recovery ------------------------------------------------------------------
+    def recoverable(self) -> list[RecoveryEntry]:
+        """Unsaved work from an earlier run that crashed, not work another running copy owns."""
+        entries = []
+        for entry in self.autosave.store.entries():
+            if self.autosave.others_alive(entry):
+                continue
+            if entry.original is not None and lock.read_lock(entry.original) is not None:
+                continue
+            entries.append(entry)
+        return entries
+
+    def restore(self, entry: RecoveryEntry) -> bool:
+        """Open a snapshot exactly as it was; it stays unsaved until the user saves it."""
+        if not self.maybe_keep_changes():
+            return False
+        try:
+            project = self.autosave.store.load(entry)
+        except LoadError as exc:
+            dialogs.show_error(self.window, "Gendannelsen mislykkedes", str(exc))
+            return False
+        original = entry.original if entry.original is not None and entry.original.parent.is_dir() else None
+        document = WorkshopDocument(project, original, self)
+        document.touch()
+        self._set_document(document, recovery_key=entry.key)
+        return True
+
+    def discard_recovery(self, entry: RecoveryEntry) -> None:
+        self.autosave.store.remove(entry.key)
+
+    def shutdown(self) -> None:
+        """The window closes after the user saved or discarded: no snapshot, no lock left."""
+        if self.document is not None and self.document.path is not None:
+            lock.release(self.document.path)
+        if self.document is None or not self.document.modified:
+            self.autosave.discard()
+        else:
+            self.autosave.flush()  # closing with unsaved work is only possible by crash or test
+        self.autosave.writer.wait_idle()
 
     def maybe_keep_changes(self) -> bool:
         """True when it is fine to leave the current workshop (saved, discarded or nothing to save)."""

@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.start.example_requested.connect(self.files.new_example)
         self.files.document_changed.connect(self._show_document)
         self.files.recent_changed.connect(self._show_recent)
+        self.files.autosave.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._show_recent(self.files.recent())
         self.start.set_intros({kind: facilitator_guide(kind).intro for kind in ("strategi", "grus")})
@@ -313,6 +314,16 @@ class MainWindow(QMainWindow):
         if page:
             page.focus_entry()
 
+    def offer_recovery(self) -> bool:
+        """After a crash: offer each piece of unsaved work (newest first); restore at most one."""
+        for entry in self.files.recoverable():
+            answer = dialogs.ask_recovery(self, entry.describe())
+            if answer == "restore":
+                return self.files.restore(entry)
+            if answer == "discard":
+                self.files.discard_recovery(entry)
+        return False
+
     def edit_front_page(self) -> None:
         document = self.files.document
         if document is None:
@@ -337,6 +348,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.maybe_keep_changes():
+            if self.files.document is not None and self.files.document.modified:
+                self.files.document.forget_changes()  # the user chose to discard them
+            self.files.shutdown()
             if self.projector is not None:
                 self.projector.close()
             event.accept()

@@ -1,0 +1,120 @@
+"""Autosave for the open workshop: every change is on disk within a second, written by a
+background thread so typing never waits for the disk."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ..storage.autosave import AutosaveStore, key_for
+from ..storage.lock import process_alive
+from ..storage.project_file import dump_project
+from .document import WorkshopDocument
+
+DELAY_MS = 400  # the first change starts the clock; later ones ride along (not a debounce)
+
+
+class _Writer:
+    """One background thread; per snapshot key only the newest request is kept."""
+
+    def __init__(self, store: AutosaveStore, on_error):
+        self.store = store
+        self.on_error = on_error
+        self._pending: dict[str, tuple] = {}
+        self._busy = False
+        self._cv = threading.Condition()
+        self._thread = threading.Thread(target=self._run, name="autosave", daemon=True)
+        self._thread.start()
+
+    def submit(self, key: str, job: tuple) -> None:
+        with self._cv:
+            self._pending[key] = job
+            self._cv.notify()
+
+    def wait_idle(self, timeout: float = 5.0) -> bool:
+        """For a clean shutdown and for tests: True when everything submitted is done."""
+        with self._cv:
+            return self._cv.wait_for(lambda: not self._pending and not self._busy, timeout)
+
+    def _run(self) -> None:
+        while True:
+            with self._cv:
+                self._cv.wait_for(lambda: self._pending)
+                key, job = self._pending.popitem()
+                self._busy = True
+            try:
+                if job[0] == "write":
+                    _, data, project, original = job
+                    self.store.write(key, data, project, original)
+                else:
+                    self.store.remove(key)
+            except OSError as exc:
+                self.on_error(exc)
+            finally:
+                with self._cv:
+                    self._busy = False
+                    self._cv.notify_all()
+
+
+class AutosaveController(QObject):
+    failed = Signal(str)
+
+    def __init__(self, store: AutosaveStore | None = None, parent=None):
+        super().__init__(parent)
+        self.store = store or AutosaveStore()
+        self.writer = _Writer(self.store, lambda exc: self.failed.emit(
+            f"Autogem kunne ikke skrive ({exc.strerror or exc}). Gem workshoppen selv med Ctrl+S."))
+        self.document: WorkshopDocument | None = None
+        self.key: str | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+
+    def follow(self, document: WorkshopDocument | None, key: str | None = None) -> None:
+        """Start autosaving `document` (an existing snapshot key is reused after a restore)."""
+        self._timer.stop()
+        self.document = document
+        self.key = key or (key_for(document.path) if document else None)
+        if document is not None:
+            document.undo_stack.indexChanged.connect(self._changed)
+            document.modified_changed.connect(self._changed)
+            document.path_changed.connect(self._path_changed)
+            if document.modified:
+                self._changed()
+
+    def _changed(self, *_args) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def flush(self) -> None:
+        """Snapshot now (serialising is quick; the disk work happens on the writer thread)."""
+        self._timer.stop()
+        document = self.document
+        if document is None or self.key is None:
+            return
+        if not document.modified:
+            self.writer.submit(self.key, ("remove",))
+            return
+        project_copy = document.project.model_copy(deep=False)
+        self.writer.submit(self.key, ("write", dump_project(document.project), project_copy, document.path))
+
+    def _path_changed(self) -> None:
+        # Saved under a (new) name: the old snapshot is obsolete; later ones go under the new key.
+        if self.key is not None:
+            self.writer.submit(self.key, ("remove",))
+        self.key = key_for(self.document.path)
+
+    def discard(self) -> None:
+        """The user closed or discarded the workshop: its snapshot goes too."""
+        self._timer.stop()
+        if self.key is not None:
+            self.writer.submit(self.key, ("remove",))
+        self.document = None
+        self.key = None
+
+    def others_alive(self, entry) -> bool:
+        """A snapshot that another running copy of the program is still writing."""
+        return entry.pid not in (0, os.getpid()) and process_alive(entry.pid)
