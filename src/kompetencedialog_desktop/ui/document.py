@@ -30,13 +30,17 @@ class WorkshopDocument(QObject):
         self.undo_stack = QUndoStack(self)
         # Session state (card progress, timer log) is saved but is not an edit to undo.
         self._session_dirty = False
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.modified_changed.emit())
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
 
     @classmethod
     def open(cls, path: str | Path, parent: QObject | None = None) -> "WorkshopDocument":
         """Load a file; raises LoadError with the Danish message and changes nothing."""
         path = Path(path)
         return cls(load_project(path), path, parent)
+
+    def _clean_changed(self, _clean: bool) -> None:
+        # A method, not a lambda: Qt drops the connection when the document is destroyed.
+        self.modified_changed.emit()
 
     @property
     def modified(self) -> bool:
