@@ -22,6 +22,17 @@ def _install_excepthook(window) -> None:
     sys.excepthook = hook
 
 
+def app_icon():
+    from PySide6.QtGui import QIcon
+
+    from .paths import resources_dir
+
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        icon.addFile(str(resources_dir() / "icons" / f"kompetencedialog-{size}.png"))
+    return icon
+
+
 def run_gui(file: str | None = None, *, smoke_test: bool = False) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -31,6 +42,8 @@ def run_gui(file: str | None = None, *, smoke_test: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Kompetencedialog")
     app.setApplicationDisplayName("Kompetencedialog")
+    app.setDesktopFileName("kompetencedialog")
+    app.setWindowIcon(app_icon())
     window = MainWindow()
     _install_excepthook(window)
     if smoke_test:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -113,8 +114,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _qt_for_pictures() -> None:
     """Board pictures need Qt's painter; without a screen, Qt draws offscreen."""
-    import os
-
     if not os.environ.get("QT_QPA_PLATFORM") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtWidgets import QApplication
@@ -145,6 +144,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     except ExportError as exc:
         return _err(str(exc))
     except OSError as exc:
+        if os.environ.get("KOMPETENCEDIALOG_DEBUG"):
+            raise
         return _err(f"kunne ikke skrive ({os_error_reason(exc)}). Workshoppen er ikke ændret.")
     return EXIT_OK
 
