@@ -17,3 +17,13 @@ for ws in strategi grus; do
     echo "$ws: $(ls "$out/docx-$ws"-*.png | wc -l) sider"
 done
 rm -rf "$work"
+
+# The loop: a GRUS's lead-in to MUS and SU's evaluation report across three groups.
+work=$(mktemp -d)
+.venv/bin/python scripts/loop_demo.py "$work" >/dev/null
+(cd "$work" && soffice --headless --convert-to pdf opspil-til-mus.docx evaluering.docx >/dev/null 2>&1)
+rm -f "$out"/mus-*.png "$out"/evaluering-*.png
+pdftoppm -r 70 -png "$work/opspil-til-mus.pdf" "$out/mus"
+pdftoppm -r 70 -png "$work/evaluering.pdf" "$out/evaluering"
+echo "loop: $(ls "$out"/mus-*.png | wc -l) side(r) MUS-opspil, $(ls "$out"/evaluering-*.png | wc -l) side(r) evaluering"
+rm -rf "$work"

@@ -79,7 +79,7 @@ def test_year_wheel_edit(window):
 
 def test_grus_rows_seed_and_follow_up_date(window):
     page, doc = _plan_tab(window, "grus")
-    assert page.table.columnCount() == 8 and page.table.rowCount() == 3
+    assert page.table.columnCount() == 10 and page.table.rowCount() == 3  # 8 texts + status + linked area
     page.seed_button.click()
     assert [r.need for r in doc.project.plan.rows[3:]] == [n.text for n in doc.project.notes if n.chosen]
     page.has_follow_up.setChecked(False)

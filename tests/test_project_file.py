@@ -222,3 +222,11 @@ def _umask() -> int:
 def test_note_model_refuses_absurd_values():
     with pytest.raises(ValueError):
         Note(id="a", board="b", x=1e300, y=0)
+
+
+def test_migration_from_v2_fixture_keeps_everything():
+    project, version = load_project_with_version(FIXTURES / "v2_grus.kdlg")
+    raw = json.loads((FIXTURES / "v2_grus.kdlg").read_text(encoding="utf-8"))["workshop"]
+    assert version == 2 and project.workshop == "grus" and len(project.notes) == 6
+    assert [n.text for n in project.notes] == [n["text"] for n in raw["notes"]]
+    assert all(r.status == "ikke startet" for r in project.plan.rows) and project.evaluation.groups == []

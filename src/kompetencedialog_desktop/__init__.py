@@ -1,3 +1,3 @@
 """Kompetencedialog Desktop: Kompetencedialogen som et offline desktopprogram."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

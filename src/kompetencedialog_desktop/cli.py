@@ -125,9 +125,11 @@ def _qt_for_pictures() -> None:
 def _cmd_export(args: argparse.Namespace) -> int:
     from .storage.docx_export import ExportError, export_docx, write_export
 
-    if not (args.docx or args.pdf or args.png):
-        return _err("angiv mindst én af --docx, --pdf eller --png. Intet er skrevet.")
+    if not (args.docx or args.pdf or args.png or args.mus_docx):
+        return _err("angiv mindst én af --docx, --pdf, --png eller --mus-docx. Intet er skrevet.")
     project = load_project(Path(args.file))
+    if args.mus_docx and project.workshop != "grus":
+        return _err("--mus-docx kræver en gruppeudviklingssamtale (workshop 2). Intet er skrevet.")
     try:
         _qt_for_pictures()
         from .ui.board_render import board_pngs, boards_pdf, write_pngs
@@ -141,12 +143,54 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if args.png:
             for path in write_pngs(project, Path(args.png)):
                 print(f"Skrev {path}")
+        if args.mus_docx:
+            from .storage.loop_export import build_mus_docx
+
+            write_export(Path(args.mus_docx), build_mus_docx(project))
+            print(f"Skrev {args.mus_docx}")
     except ExportError as exc:
         return _err(str(exc))
     except OSError as exc:
         if os.environ.get("KOMPETENCEDIALOG_DEBUG"):
             raise
         return _err(f"kunne ikke skrive ({os_error_reason(exc)}). Workshoppen er ikke ændret.")
+    return EXIT_OK
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from .model.loop import evaluation_group
+    from .model.operations import update_evaluation
+    from .storage.docx_export import ExportError, write_export
+    from .storage.loop_export import build_evaluation_docx
+
+    strategy_path = Path(args.strategy)
+    strategy = load_project(strategy_path)
+    if strategy.workshop != "strategi":
+        return _err(f"»{strategy_path.name}« er ikke en kompetencestrategi (workshop 1). Intet er skrevet.")
+    summaries = {}
+    for item in args.mus or []:
+        group, sep, text = item.partition("=")
+        if not sep:
+            return _err(f"--mus skal have formen GRUPPE=TEKST, ikke »{item}«. Intet er skrevet.")
+        summaries[group.strip()] = text.strip()
+    groups = []
+    for name in args.grus:
+        grus = load_project(Path(name))
+        if grus.workshop != "grus":
+            return _err(f"»{Path(name).name}« er ikke en gruppeudviklingssamtale (workshop 2). Intet er skrevet.")
+        group = evaluation_group(grus, Path(name).resolve())
+        group.mus_summary = summaries.get(group.group, "")
+        groups.append(group)
+    update_evaluation(strategy, {"groups": [g for g in strategy.evaluation.groups
+                                            if g.source_file not in {x.source_file for x in groups}] + groups})
+    try:
+        write_export(Path(args.output), build_evaluation_docx(strategy))
+    except ExportError as exc:
+        return _err(str(exc))
+    print(f"Skrev {args.output} ({len(strategy.evaluation.groups)} grupper)")
+    if args.save:
+        save_project(strategy, strategy_path)
+        print(f"Gemte evalueringen i {strategy_path}")
     return EXIT_OK
 
 
@@ -194,7 +238,17 @@ def _command_parser() -> DanishParser:
     p.add_argument("--pdf", metavar="UD.pdf", help="PDF med én dialogplade pr. side")
     p.add_argument("--png", metavar="MAPPE", help="mappe, hvor hver dialogplade gemmes som PNG")
     p.add_argument("--no-pictures", action="store_true", help="udelad billederne af pladerne i Word-dokumentet")
+    p.add_argument("--mus-docx", metavar="UD.docx", help="»Fælles opspil til MUS« fra en GRUS (workshop 2)")
     p.set_defaults(run=_cmd_export)
+
+    p = sub.add_parser("evaluate", help="SU's evaluering: saml GRUS-filer i en rapport",
+                       description="Saml gruppeudviklingsplaner (GRUS-filer) i SU's evaluering af kompetencestrategien.")
+    p.add_argument("strategy", metavar="STRATEGI.kdlg", help="kompetencestrategien (workshop 1)")
+    p.add_argument("--grus", nargs="+", required=True, metavar="GRUS.kdlg", help="gruppernes projektfiler (workshop 2)")
+    p.add_argument("--mus", action="append", metavar="GRUPPE=TEKST", help="opsamling fra MUS for en gruppe (kan gentages)")
+    p.add_argument("-o", "--output", required=True, metavar="RAPPORT.docx", help="evalueringsrapporten")
+    p.add_argument("--save", action="store_true", help="gem de indlæste grupper i strategifilen")
+    p.set_defaults(run=_cmd_evaluate)
 
     p = sub.add_parser("content", help="skriv alt indhold som Markdown til gennemlæsning",
                        description="Skriv plader, kort, guide og skabelontekster for en workshop som Markdown.")
@@ -208,12 +262,13 @@ def _command_parser() -> DanishParser:
     return parser
 
 
-COMMAND_NAMES = ("new", "check", "export", "content", "schema")
+COMMAND_NAMES = ("new", "check", "export", "evaluate", "content", "schema")
 
 _GUI_EPILOG = """kommandoer (kør dem uden skærm):
   new       opret et nyt projekt (--workshop strategi|grus -o FIL [--title T] [--example])
   check     kontrollér en projektfil og vis et resumé
-  export    eksportér til Word (--docx), PDF (--pdf) eller billeder (--png)
+  export    eksportér til Word (--docx), PDF (--pdf), billeder (--png) eller MUS-opspil (--mus-docx)
+  evaluate  SU's evaluering: saml gruppernes GRUS-filer i en rapport
   content   skriv alt indhold (plader, kort, guide) som Markdown
   schema    udskriv projektfilens JSON-skema
 

@@ -194,3 +194,14 @@ def log_step(project: Project, step_id: str, planned_seconds: float, actual_seco
     project.timer_log.append(StepLog(step=step_id, planned_minutes=round(planned_seconds / 60, 2),
                                      actual_seconds=round(actual_seconds, 1), started_at=started_at,
                                      finished_at=finished_at))
+
+
+def update_evaluation(project: Project, changes: dict[str, Any]) -> dict[str, Any]:
+    """SU's evaluation: the imported groups (whole list) and the conclusions text. Returns old values."""
+    unknown = set(changes) - {"groups", "conclusions"}
+    if unknown:
+        raise ValueError(f"ukendt felt i evalueringen: {', '.join(sorted(unknown))}")
+    old = {name: _copy(getattr(project.evaluation, name)) for name in changes}
+    for name, value in changes.items():
+        setattr(project.evaluation, name, clean_text(value) if isinstance(value, str) else _copy(value))
+    return old

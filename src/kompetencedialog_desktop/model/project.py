@@ -30,6 +30,16 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False)
 
 
+class NoteSource(Record):
+    """Where an imported note came from (a focus area of the competence strategy)."""
+
+    kind: Literal["kompetencestrategi"] = "kompetencestrategi"
+    file: str = ""
+    title: str = ""
+    date: dt.date | None = None
+    ref: str = Field(min_length=1)  # the focus area's stable id in the strategy file
+
+
 class Note(Record):
     id: str = Field(min_length=1, max_length=64)
     board: str = Field(min_length=1)
@@ -44,6 +54,7 @@ class Note(Record):
     votes: int = Field(default=0, ge=0, le=10_000)
     cluster: str | None = None
     chosen: bool = False
+    source: NoteSource | None = None
 
 
 class Cluster(Record):
@@ -77,6 +88,10 @@ class FocusAreaRow(Record):
     source_note: str | None = None
 
 
+PlanStatus = Literal["ikke startet", "i gang", "gennemført", "opgivet"]
+PLAN_STATUSES: tuple[str, ...] = ("ikke startet", "i gang", "gennemført", "opgivet")
+
+
 class GrusPlanRow(Record):
     """A row of the group development plan."""
 
@@ -90,7 +105,8 @@ class GrusPlanRow(Record):
     success: str = ""
     follow_up: str = ""
     source_note: str | None = None
-    linked_focus_areas: list[str] = Field(default_factory=list)
+    linked_focus_areas: list[str] = Field(default_factory=list)  # focus-area ids from the strategy
+    status: PlanStatus = "ikke startet"
 
 
 class YearWheelEntry(Record):
@@ -112,6 +128,36 @@ class Plan(Record):
     next_follow_up: dt.date | None = None
 
 
+class EvaluatedRow(Record):
+    goal: str = ""
+    activity: str = ""
+    responsible: str = ""
+    when: str = ""
+    status: PlanStatus = "ikke startet"
+    linked_focus_areas: list[str] = Field(default_factory=list)
+
+
+class EvaluationGroup(Record):
+    """One group's GRUS plan as SU imported it for the annual evaluation."""
+
+    id: str
+    source_file: str = ""
+    title: str = ""
+    group: str = ""
+    leader: str = ""
+    date: dt.date | None = None
+    imported_at: dt.datetime | None = None
+    rows: list[EvaluatedRow] = Field(default_factory=list)
+    su_feedback: str = ""
+    su_notes: list[str] = Field(default_factory=list)  # the group's post-its for SU
+    mus_summary: str = ""  # typed in by SU: what MUS showed in this group
+
+
+class Evaluation(Record):
+    groups: list[EvaluationGroup] = Field(default_factory=list)
+    conclusions: str = ""
+
+
 class Project(Record):
     workshop: WorkshopKind
     title: str = Field(default="", max_length=500)
@@ -128,6 +174,7 @@ class Project(Record):
     card_progress: dict[str, CardProgress] = Field(default_factory=dict)
     timer_log: list[StepLog] = Field(default_factory=list)
     plan: Plan = Field(default_factory=Plan)
+    evaluation: Evaluation = Field(default_factory=Evaluation)  # SU's annual evaluation (strategy)
 
     @model_validator(mode="after")
     def _ids_are_unique(self) -> "Project":

@@ -36,3 +36,43 @@ REQUIRED_SECTIONS = {
     "grus": {"purpose", "tasks", "competences", "plan", "mus", "su", "follow_up", "appendix"},
 }
 REQUIRED_COLUMNS = {"strategi": {"focus_areas": 5, "year_wheel": 2}, "grus": {"plan": 8}}
+
+
+class MusTemplate(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = Field(min_length=1)
+    subtitle: str = Field(min_length=1)
+    intro: str = Field(min_length=1)
+    themes_heading: str = Field(min_length=1)
+    priorities_heading: str = Field(min_length=1)
+    guide_heading: str = Field(min_length=1)
+    leader: list[str] = Field(min_length=1)
+    employee: list[str] = Field(min_length=1)
+    empty: str = Field(min_length=1)
+
+
+class EvaluationTemplate(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = Field(min_length=1)
+    subtitle: str = Field(min_length=1)
+    intro: str = Field(min_length=1)
+    table_heading: str = Field(min_length=1)
+    columns: list[str] = Field(min_length=7, max_length=7)
+    groups_heading: str = Field(min_length=1)
+    mus_label: str = Field(min_length=1)
+    su_label: str = Field(min_length=1)
+    activities_label: str = Field(min_length=1)
+    conclusions_heading: str = Field(min_length=1)
+    no_groups: str = Field(min_length=1)
+    no_feedback: str = Field(min_length=1)
+    no_mus: str = Field(min_length=1)
+    no_conclusions: str = Field(min_length=1)
+
+
+class LoopTemplates(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    mus: MusTemplate
+    evaluation: EvaluationTemplate

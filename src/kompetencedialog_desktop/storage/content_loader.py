@@ -116,3 +116,11 @@ def facilitator_guide(workshop: str, root: Path | None = None) -> "FacilitatorGu
             if unknown:
                 raise ContentError(f"{path.name}: feltet variants[{v}].steps[{s}].cards: ukendte kort {', '.join(unknown)}")
     return guide
+
+
+@lru_cache(maxsize=1)
+def loop_templates(root: Path | None = None) -> "LoopTemplates":
+    """Texts of the MUS lead-in and SU's evaluation report."""
+    from ..model.templates import LoopTemplates
+
+    return load_json_model((root or resources_dir()) / "templates" / "loop.json", LoopTemplates)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Mapping
 
 from ..model.content import BoardDefinition, WorkshopContent
+from ..model.loop import linked_areas
 from ..model.project import Note, Project
 from ..model.templates import DocumentTemplate
 from .atomic import write_atomic
@@ -187,7 +188,13 @@ def _grus(writer: WordWriter, project: Project, content: WorkshopContent, t: Doc
     write_zones(writer, project, b2, level=2)
 
     plan_text = t.section("plan")
-    rows = [[r.goal, r.need, r.activity, r.who, r.responsible, r.when, r.success, r.follow_up] for r in plan.rows]
+    areas = linked_areas(project)
+
+    def goal(row) -> str:
+        linked = [areas[i] for i in row.linked_focus_areas if i in areas]
+        return row.goal + "".join(f"\n(Indsatsområde: {a})" for a in linked)
+
+    rows = [[goal(r), r.need, r.activity, r.who, r.responsible, r.when, r.success, r.follow_up] for r in plan.rows]
     if rows:
         writer.new_section(landscape=True)  # eight columns need the width of a landscape page
         writer.heading(plan_text.heading)

@@ -121,6 +121,8 @@ class WordWriter:
         if not rows:
             return
         table = self.doc.add_table(rows=0, cols=2)
+        table.autofit = False
+        table.columns[0].width, table.columns[1].width = Mm(45), Mm(115)
         for label, value in rows:
             cells = table.add_row().cells
             cells[0].width, cells[1].width = Mm(45), Mm(115)

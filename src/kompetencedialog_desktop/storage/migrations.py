@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-CURRENT_SCHEMA_VERSION = 2
+CURRENT_SCHEMA_VERSION = 3
 
 _V1_COLOURS = {"yellow": "gul", "green": "groen", "blue": "blaa", "pink": "lyseroed", "orange": "orange", "white": "hvid"}
 
@@ -32,7 +32,13 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """v3 (0.2) adds the strategy -> GRUS -> SU loop: note sources, plan-row status and SU's
+    evaluation. All have defaults, so a v2 workshop needs no change beyond its version."""
+    return {**data, "schema_version": 3}
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(data: dict[str, Any]) -> tuple[dict[str, Any], int]:

@@ -118,6 +118,7 @@ class UpdatePlan(_DocumentCommand):
     """Plan fields. Typing into one field merges into one undo step per field."""
 
     MERGE_ID = 4201
+    operation = staticmethod(ops.update_plan)
 
     def __init__(self, document: WorkshopDocument, changes: dict[str, Any], text: str = "Ret planen", mergeable: bool = False):
         super().__init__(document, text)
@@ -129,20 +130,27 @@ class UpdatePlan(_DocumentCommand):
         return self.MERGE_ID if self.mergeable else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, UpdatePlan) or not other.mergeable or set(other.changes) != set(self.changes):
+        if type(other) is not type(self) or not other.mergeable or set(other.changes) != set(self.changes):
             return False
         self.changes = other.changes  # keep our `old`: the state before the typing began
         return True
 
     def redo(self) -> None:
-        old = ops.update_plan(self.project, self.changes)
+        old = self.operation(self.project, self.changes)
         if not self.old:
             self.old = old
         self.document.project_changed.emit()
 
     def undo(self) -> None:
-        ops.update_plan(self.project, self.old)
+        self.operation(self.project, self.old)
         self.document.project_changed.emit()
+
+
+class UpdateEvaluation(UpdatePlan):
+    """SU's evaluation: imported groups, MUS summaries, conclusions (typing merges per field)."""
+
+    MERGE_ID = 4202
+    operation = staticmethod(ops.update_evaluation)
 
 
 class SetProjectFields(_DocumentCommand):

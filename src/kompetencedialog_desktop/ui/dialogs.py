@@ -92,3 +92,8 @@ def ask_recovery(parent: QWidget, description: str) -> str:
     box.exec()
     clicked = box.clickedButton()
     return "restore" if clicked is restore else "discard" if clicked is discard else "later"
+
+
+def ask_open_paths(parent: QWidget) -> list[Path]:
+    names, _ = QFileDialog.getOpenFileNames(parent, "Vælg gruppernes GRUS-filer", "", FILE_FILTER)
+    return [Path(n) for n in names]

@@ -14,7 +14,9 @@ from ..storage.content_loader import facilitator_guide
 from . import dialogs, theme
 from .board_page import BoardPage
 from .commands import SetProjectFields
+from .evaluation_page import EvaluationPage
 from .export_controller import ExportController
+from .loop_actions import LoopActions
 from .facilitator_dock import FacilitatorDock
 from .board_scene import BoardScene
 from .document import WorkshopDocument
@@ -52,6 +54,8 @@ class MainWindow(QMainWindow):
 
         self.plan_page: PlanPage | None = None
         self.exports = ExportController(self, self.files)
+        self.loop = LoopActions(self, self.files)
+        self.evaluation_page: EvaluationPage | None = None
         self.note_actions = NoteActions(self.current_scene, self)
         self.voting = VotingActions(self.current_scene, self)
         self.voting.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -95,7 +99,10 @@ class MainWindow(QMainWindow):
             self._action(export_menu, "Til Word (strategi eller plan) …", "Ctrl+E", self.exports.export_word),
             self._action(export_menu, "Pladerne som PDF …", None, self.exports.export_pdf),
             self._action(export_menu, "Pladerne som billeder (PNG) …", None, self.exports.export_png),
+            self._action(export_menu, "Fælles opspil til MUS (GRUS) …", None, self.loop.export_mus),
         ]
+        self.fetch_areas_action = self._action(file_menu, "Hent indsatsområder fra kompetencestrategien …", None,
+                                               lambda: self.loop.fetch_focus_areas())
         file_menu.addSeparator()
         self._action(file_menu, "Afslut", keys.Quit, self.close)
 
@@ -166,6 +173,9 @@ class MainWindow(QMainWindow):
         if self.plan_page is not None:
             self.plan_page.deleteLater()
             self.plan_page = None
+        if self.evaluation_page is not None:
+            self.evaluation_page.deleteLater()
+            self.evaluation_page = None
         if self.dock is not None:
             self.removeDockWidget(self.dock)
             self.dock.deleteLater()
@@ -181,6 +191,9 @@ class MainWindow(QMainWindow):
             self.plan_page = PlanPage(document)
             self.plan_page.front_page_requested.connect(self.edit_front_page)
             self.tabs.addTab(self.plan_page, "Plan og skabelon")
+            if document.project.workshop == "strategi":
+                self.evaluation_page = EvaluationPage(document)
+                self.tabs.addTab(self.evaluation_page, "SU's evaluering")
             self.dock = FacilitatorDock(document, self.voting, self, clock=self.clock)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             self.dock.session.step_changed.connect(self._open_step)
@@ -194,6 +207,7 @@ class MainWindow(QMainWindow):
         self.tabs.blockSignals(False)
         for action in self.workshop_actions:
             action.setEnabled(document is not None)
+        self.fetch_areas_action.setEnabled(document is not None and document.project.workshop == "grus")
         self._update_title()
         if document is not None:
             self.show_board(0)

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..model.loop import linked_areas
 from ..model.operations import chosen_notes_not_in_plan
-from ..model.project import FocusAreaRow, GrusPlanRow, new_id
+from ..model.project import PLAN_STATUSES, FocusAreaRow, GrusPlanRow, new_id
 from . import theme
 from .commands import UpdatePlan
 from .document import WorkshopDocument
-from .plan_tables import RowTable, YearWheelTable
+from .plan_tables import ChoiceColumn, RowTable, YearWheelTable
 
 FOCUS_FIELDS = ["area", "why", "target_group", "expected_effect", "learning_forms"]
 GRUS_FIELDS = ["goal", "need", "activity", "who", "responsible", "when", "success", "follow_up"]
@@ -89,9 +90,10 @@ class PlanPage(QScrollArea):
         self.refresh()
 
     # --- building -------------------------------------------------------------------------
-    def _rows_block(self, title: str, headers: list[str], fields: list[str], make_row, plan_field: str, seed_label: str) -> RowTable:
+    def _rows_block(self, title: str, headers: list[str], fields: list[str], make_row, plan_field: str, seed_label: str,
+                    choice_columns=None) -> RowTable:
         self.layout_.addWidget(_title(title))
-        table = RowTable(headers, fields, make_row)
+        table = RowTable(headers, fields, make_row, choice_columns)
         table.setMinimumHeight(380)
         table.edited.connect(lambda rows: self._push({plan_field: rows}, "Ret planens rækker"))
         buttons = QHBoxLayout()
@@ -135,7 +137,14 @@ class PlanPage(QScrollArea):
         self.table = self._rows_block(
             "Gruppeudviklingsplan", ["Udviklingsmål", "Kompetencebehov", "Aktivitet og læringsform", "Hvem",
                                      "Ansvarlig", "Hvornår", "Succeskriterium", "Opfølgning"],
-            GRUS_FIELDS, lambda: GrusPlanRow(id=new_id("r")), "rows", "Hent valgte behov fra plade 2")
+            GRUS_FIELDS, lambda: GrusPlanRow(id=new_id("r")), "rows", "Hent valgte behov fra plade 2",
+            choice_columns=[
+                ChoiceColumn("Status", lambda: [(s, s.capitalize()) for s in PLAN_STATUSES],
+                             lambda row: row.status, lambda row, key: setattr(row, "status", key)),
+                ChoiceColumn("Indsatsområde i strategien", self._area_choices,
+                             lambda row: row.linked_focus_areas[0] if row.linked_focus_areas else "",
+                             lambda row, key: setattr(row, "linked_focus_areas", [key] if key else [])),
+            ])
         self._text_block("Fælles temaer til MUS", "mus_themes", "Det, som alle bør tage op i deres MUS …")
         self._text_block("Tilbagemelding til SU", "su_feedback", "Det, SU bør vide fra gruppen …")
         self.layout_.addWidget(_title("Næste opfølgning"))
@@ -150,6 +159,10 @@ class PlanPage(QScrollArea):
         row.addWidget(self.follow_up_date)
         row.addStretch(1)
         self.layout_.addLayout(row)
+
+    def _area_choices(self) -> list[tuple[str, str]]:
+        """Focus areas fetched from the strategy (linked by id; the label is today's title)."""
+        return [("", "(ingen)")] + sorted(linked_areas(self.project).items(), key=lambda kv: kv[1])
 
     # --- edits ----------------------------------------------------------------------------
     def _push(self, changes: dict, text: str, mergeable: bool = False) -> None:

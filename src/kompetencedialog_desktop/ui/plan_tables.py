@@ -6,20 +6,54 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QStyledItemDelegate, QTableWidget, QTableWidgetItem
 
 from ..model.operations import DANISH_MONTH_NAMES
 from ..model.project import YearWheelEntry
 from . import theme
 
 
+class ChoiceColumn:
+    """A column edited with a drop-down (status, linked focus area) instead of free text."""
+
+    def __init__(self, header: str, choices: Callable[[], list[tuple[str, str]]], get, put):
+        self.header, self.choices, self.get, self.put = header, choices, get, put
+
+    def label(self, row) -> str:
+        key = self.get(row)
+        return dict(self.choices()).get(key, "")
+
+
+class _ChoiceDelegate(QStyledItemDelegate):
+    def __init__(self, column: ChoiceColumn, table: "RowTable"):
+        super().__init__(table)
+        self.column, self.table = column, table
+
+    def createEditor(self, parent, option, index):
+        box = QComboBox(parent)
+        for key, label in self.column.choices():
+            box.addItem(label, key)
+        box.activated.connect(lambda _i: self.commitData.emit(box))
+        return box
+
+    def setEditorData(self, editor, index):
+        row = self.table._rows[index.row()]
+        editor.setCurrentIndex(max(0, editor.findData(self.column.get(row))))
+
+    def setModelData(self, editor, model, index):
+        self.table.choose(index.row(), self.column, editor.currentData())
+
+
 class RowTable(QTableWidget):
-    """Rows of a pydantic model, one column per field."""
+    """Rows of a pydantic model, one column per field (plus optional drop-down columns)."""
 
     edited = Signal(list)  # the new list of rows
 
-    def __init__(self, headers: list[str], fields: list[str], make_row: Callable[[], object]):
-        super().__init__(0, len(headers))
+    def __init__(self, headers: list[str], fields: list[str], make_row: Callable[[], object],
+                 choice_columns: list[ChoiceColumn] | None = None):
+        self.choice_columns = choice_columns or []
+        super().__init__(0, len(headers) + len(self.choice_columns))
+        headers = headers + [c.header for c in self.choice_columns]
         self.fields = fields
         self.make_row = make_row
         self._rows: list = []
@@ -30,6 +64,8 @@ class RowTable(QTableWidget):
         self.setWordWrap(True)
         self.setFont(theme.font(12))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        for i, column in enumerate(self.choice_columns):
+            self.setItemDelegateForColumn(len(fields) + i, _ChoiceDelegate(column, self))
         self.itemChanged.connect(self._on_item_changed)
 
     def show_rows(self, rows: list) -> None:
@@ -39,8 +75,8 @@ class RowTable(QTableWidget):
         if self.rowCount() != len(rows):
             self.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            for c, field in enumerate(self.fields):
-                value = getattr(row, field)
+            values = [getattr(row, f) for f in self.fields] + [c.label(row) for c in self.choice_columns]
+            for c, value in enumerate(values):
                 item = self.item(r, c)
                 if item is None:
                     self.setItem(r, c, QTableWidgetItem(value))
@@ -49,7 +85,15 @@ class RowTable(QTableWidget):
         self.resizeRowsToContents()
         self.blockSignals(False)
 
+    def choose(self, row_index: int, column: ChoiceColumn, key) -> None:
+        rows = [r.model_copy(deep=True) for r in self._rows]
+        if column.get(rows[row_index]) != key:
+            column.put(rows[row_index], key)
+            self.edited.emit(rows)
+
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() >= len(self.fields):
+            return  # drop-down columns commit through choose()
         rows = [r.model_copy() for r in self._rows]
         setattr(rows[item.row()], self.fields[item.column()], item.text())
         self.edited.emit(rows)

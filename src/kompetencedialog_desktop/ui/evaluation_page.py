@@ -1,0 +1,191 @@
+"""SU's evaluation tab (strategy workshops): fetch the groups' GRUS files, see per focus area
+which groups planned what and how far they are, add what MUS showed, export the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model.loop import aggregate, evaluation_group
+from ..storage.docx_export import ExportError, write_export
+from ..storage.loop_export import build_evaluation_docx
+from ..storage.project_file import LoadError, load_project
+from . import dialogs, theme
+from .commands import UpdateEvaluation
+from .document import WorkshopDocument
+from .plan_page import PlanText
+
+COLUMNS = ["Indsatsområde", "Grupper", "Aktiviteter", "Ikke startet", "I gang", "Gennemført", "Opgivet"]
+
+
+class EvaluationPage(QScrollArea):
+    def __init__(self, document: WorkshopDocument, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.project = document.project
+        self.setWidgetResizable(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(24, 18, 24, 18)
+        intro = QLabel("SU's årlige evaluering: hent gruppernes gruppeudviklingsplaner (GRUS-filer), se hvordan "
+                       "indsatsområderne er blevet til aktiviteter, og skriv hvad MUS har vist.")
+        intro.setWordWrap(True)
+        intro.setFont(theme.font(12))
+        buttons = QHBoxLayout()
+        for text, slot in (("Hent gruppeudviklingsplaner …", lambda: self.import_files()),
+                           ("Opdatér fra filerne", self.refresh_from_files),
+                           ("Eksportér evalueringsrapport …", lambda: self.export())):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setFont(theme.font(12))
+        self.table.setMinimumHeight(240)
+        self.groups_box = QVBoxLayout()
+        self.group_texts: dict[str, PlanText] = {}
+        self.conclusions = PlanText("SU's konklusioner og næste skridt …")
+        self.conclusions.typed.connect(lambda text: self._push({"conclusions": text}, "Skriv konklusioner", True))
+        heading = QLabel("Indsatsområderne i grupperne")
+        heading.setFont(theme.font(15, bold=True))
+        groups_heading = QLabel("Grupperne og opsamling fra MUS")
+        groups_heading.setFont(theme.font(15, bold=True))
+        conclusions_heading = QLabel("SU's konklusioner")
+        conclusions_heading.setFont(theme.font(15, bold=True))
+        for widget in (intro,):
+            layout.addWidget(widget)
+        layout.addLayout(buttons)
+        layout.addWidget(heading)
+        layout.addWidget(self.table)
+        layout.addWidget(groups_heading)
+        layout.addLayout(self.groups_box)
+        layout.addWidget(conclusions_heading)
+        layout.addWidget(self.conclusions)
+        layout.addStretch(1)
+        self.setWidget(body)
+        document.project_changed.connect(self.refresh)
+        self._group_ids: list[str] = []
+        self.refresh()
+
+    # --- edits ----------------------------------------------------------------------------
+    def _push(self, changes: dict, text: str, mergeable: bool = False) -> None:
+        self.document.undo_stack.push(UpdateEvaluation(self.document, changes, text, mergeable))
+
+    def _merged(self, new_groups: list) -> list:
+        """Re-importing a file replaces its group but keeps SU's MUS summary for it."""
+        old = {g.source_file: g for g in self.project.evaluation.groups}
+        for group in new_groups:
+            if group.source_file in old:
+                group.id = old[group.source_file].id
+                group.mus_summary = old[group.source_file].mus_summary
+        fresh = {g.source_file: g for g in new_groups}
+        kept = [fresh.pop(g.source_file, g) for g in self.project.evaluation.groups]  # same order as before
+        return kept + list(fresh.values())
+
+    def import_files(self, paths: list[Path] | None = None) -> int:
+        paths = paths if paths is not None else dialogs.ask_open_paths(self.window())
+        groups, problems = [], []
+        for path in paths or []:
+            try:
+                groups.append(evaluation_group(load_project(path), Path(path).resolve()))
+            except LoadError as exc:
+                problems.append(str(exc))
+            except ValueError as exc:
+                problems.append(f"»{Path(path).name}«: {exc}.")
+        if groups:
+            self._push({"groups": self._merged(groups)}, f"Hent {len(groups)} GRUS-filer")
+        if problems:
+            dialogs.show_error(self.window(), "Nogle filer blev ikke hentet", "\n\n".join(problems))
+        return len(groups)
+
+    def refresh_from_files(self) -> None:
+        """Read every group's file again; a missing or renamed file keeps its last data and says so."""
+        groups, missing = [], []
+        for group in self.project.evaluation.groups:
+            path = Path(group.source_file)
+            try:
+                groups.append(evaluation_group(load_project(path), path))
+            except (LoadError, ValueError):
+                missing.append(f"{group.group}: {path}")
+        if groups:
+            self._push({"groups": self._merged(groups)}, "Opdatér fra GRUS-filerne")
+        if missing:
+            dialogs.show_error(self.window(), "Nogle GRUS-filer findes ikke længere",
+                               "Disse filer kunne ikke læses (flyttet, omdøbt eller slettet?). De sidst hentede "
+                               "data er bevaret:\n\n" + "\n".join(missing))
+
+    def _mus_typed(self, group_id: str, text: str) -> None:
+        groups = [g.model_copy(deep=True) for g in self.project.evaluation.groups]
+        for group in groups:
+            if group.id == group_id:
+                group.mus_summary = text
+        self._push({"groups": groups}, "Skriv opsamling fra MUS", True)
+
+    def export(self, path: Path | None = None) -> Path | None:
+        path = path or dialogs.ask_export_path(self.window(), "Eksportér evalueringsrapport", "evaluering.docx",
+                                               "Word-dokument (*.docx)", ".docx")
+        if path is None:
+            return None
+        try:
+            write_export(path, build_evaluation_docx(self.project))
+        except ExportError as exc:
+            dialogs.show_error(self.window(), "Eksporten mislykkedes", str(exc))
+            return None
+        return path
+
+    # --- mirror ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        summaries = aggregate(self.project)
+        self.table.setRowCount(len(summaries))
+        for r, s in enumerate(summaries):
+            values = [s.title, ", ".join(s.groups) or "–", str(s.total), *(str(s.counts[k]) for k in
+                      ("ikke startet", "i gang", "gennemført", "opgivet"))]
+            for c, value in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        self.table.resizeRowsToContents()
+        groups = self.project.evaluation.groups
+        if [g.id for g in groups] != self._group_ids:
+            self._rebuild_groups()
+        for group in groups:
+            self.group_texts[group.id].show_text(group.mus_summary)
+        self.conclusions.show_text(self.project.evaluation.conclusions)
+
+    def _rebuild_groups(self) -> None:
+        while self.groups_box.count():
+            item = self.groups_box.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.group_texts = {}
+        for group in self.project.evaluation.groups:
+            box = QGroupBox(f"{group.group} – {len(group.rows)} aktiviteter")
+            box.setFont(theme.font(12, bold=True))
+            inner = QVBoxLayout(box)
+            feedback = " · ".join(x for x in [group.su_feedback.strip(), *group.su_notes] if x) or "(ingen tilbagemelding)"
+            label = QLabel(f"Tilbagemelding til SU: {feedback}\nFil: {group.source_file}")
+            label.setWordWrap(True)
+            label.setFont(theme.font(11))
+            text = PlanText("Hvad viste MUS i denne gruppe? (skrives af SU)")
+            text.setMinimumHeight(70)
+            text.typed.connect(lambda value, gid=group.id: self._mus_typed(gid, value))
+            inner.addWidget(label)
+            inner.addWidget(text)
+            self.groups_box.addWidget(box)
+            self.group_texts[group.id] = text
+        self._group_ids = [g.id for g in self.project.evaluation.groups]
