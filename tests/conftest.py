@@ -64,3 +64,25 @@ def no_unexpected_dialogs(monkeypatch):
     for name in ("ask_save_changes", "show_error", "ask_open_path", "ask_save_path", "ask_text",
                  "ask_yes_no", "ask_export_path", "ask_folder", "edit_front_page", "ask_int", "ask_recovery", "ask_open_paths"):
         monkeypatch.setattr(dialogs, name, unexpected(name))
+
+
+def open_window(qtbot, size=(1600, 1000), **kwargs):
+    """The real main window, shown offscreen and active."""
+    from kompetencedialog_desktop.ui.main_window import MainWindow
+
+    win = MainWindow(**kwargs)
+    win.resize(*size)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    return win
+
+
+def close_window(win) -> None:
+    """Close without the unsaved-changes prompt (the tests decide what is saved)."""
+    if win.files.document is not None:
+        win.files.document.forget_changes()
+    if win.projector is not None:
+        win.projector.close()
+    win.close()
+    win.deleteLater()

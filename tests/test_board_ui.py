@@ -8,23 +8,16 @@ from PySide6.QtTest import QTest
 
 from kompetencedialog_desktop.storage.project_file import load_project, save_project
 from kompetencedialog_desktop.ui import dialogs
-from kompetencedialog_desktop.ui.main_window import MainWindow
 
+from .conftest import close_window, open_window
 from .ui_helpers import centre, drag, view_point
 
 
 @pytest.fixture
 def window(qtbot):
-    win = MainWindow()
-    win.resize(1600, 1000)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
+    win = open_window(qtbot)
     yield win
-    if win.files.document is not None:
-        win.files.document.forget_changes()  # no prompt while tearing down
-    win.close()
-    win.deleteLater()
+    close_window(win)
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from PySide6.QtTest import QTest
 
 from kompetencedialog_desktop.storage.project_file import load_project
 from kompetencedialog_desktop.ui import dialogs
-from kompetencedialog_desktop.ui.main_window import MainWindow
 from kompetencedialog_desktop.ui.shortcuts_dialog import collect
+from .conftest import close_window, open_window
 
 
 class FakeClock:
@@ -27,19 +27,10 @@ def clock():
 
 @pytest.fixture
 def window(qtbot, clock):
-    win = MainWindow(clock=clock)
-    win.resize(1600, 1000)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
+    win = open_window(qtbot, clock=clock)
     win.files.new_example("strategi")
     yield win
-    if win.projector is not None:
-        win.projector.close()
-    if win.files.document is not None:
-        win.files.document.forget_changes()
-    win.close()
-    win.deleteLater()
+    close_window(win)
 
 
 def key(window, k, modifier=Qt.KeyboardModifier.NoModifier):

@@ -11,20 +11,14 @@ from PySide6.QtTest import QTest
 
 from kompetencedialog_desktop.storage.project_file import load_project
 from kompetencedialog_desktop.ui import dialogs
-from kompetencedialog_desktop.ui.main_window import MainWindow
+from .conftest import close_window, open_window
 
 
 @pytest.fixture
 def window(qtbot):
-    win = MainWindow()
-    win.resize(1600, 1000)
-    win.show()
-    qtbot.waitExposed(win)
+    win = open_window(qtbot)
     yield win
-    if win.files.document is not None:
-        win.files.document.forget_changes()
-    win.close()
-    win.deleteLater()
+    close_window(win)
 
 
 def _plan_tab(window, workshop):

@@ -20,6 +20,8 @@ from kompetencedialog_desktop.ui.autosave_controller import AutosaveController
 from kompetencedialog_desktop.ui.file_controller import FileController
 from kompetencedialog_desktop.ui.main_window import MainWindow
 
+from .conftest import close_window, open_window
+
 
 @pytest.fixture
 def state(tmp_path, monkeypatch):
@@ -29,18 +31,10 @@ def state(tmp_path, monkeypatch):
 
 
 def _window(qtbot):
-    win = MainWindow()
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return open_window(qtbot, size=(1400, 900))
 
 
-def _close(win):
-    if win.files.document is not None:
-        win.files.document.forget_changes()
-    win.close()
-    win.deleteLater()
+_close = close_window
 
 
 def _type(win, qtbot, text):

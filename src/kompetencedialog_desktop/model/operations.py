@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
-from .project import MAX_NOTE_TEXT, Cluster, Note, Project
+from .project import MAX_NOTE_TEXT, CardProgress, Cluster, Note, Project, StepLog
 
 # Control characters (but not newline and tab) come from pasted text and break files and Word.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -149,16 +149,21 @@ PLAN_FIELDS = frozenset({"focus_areas", "principles", "roles", "year_wheel", "fo
                          "rows", "mus_themes", "su_feedback", "next_follow_up"})
 
 
-def update_plan(project: Project, changes: dict[str, Any]) -> dict[str, Any]:
-    """Set plan fields (a text, a date, or a whole list of rows). Returns the old values;
-    lists are copied both ways so an undo can never share rows with the live plan."""
-    unknown = set(changes) - PLAN_FIELDS
+def _update_fields(target: Any, allowed: frozenset[str], changes: dict[str, Any], what: str) -> dict[str, Any]:
+    """Set fields on a plan-like record. Texts are cleaned; lists are copied both ways so an undo
+    can never share rows with the live workshop. Returns the old values (the undo)."""
+    unknown = set(changes) - allowed
     if unknown:
-        raise ValueError(f"ukendt felt i planen: {', '.join(sorted(unknown))}")
-    old = {name: _copy(getattr(project.plan, name)) for name in changes}
+        raise ValueError(f"ukendt felt {what}: {', '.join(sorted(unknown))}")
+    old = {name: _copy(getattr(target, name)) for name in changes}
     for name, value in changes.items():
-        setattr(project.plan, name, clean_text(value) if isinstance(value, str) else _copy(value))
+        setattr(target, name, clean_text(value) if isinstance(value, str) else _copy(value))
     return old
+
+
+def update_plan(project: Project, changes: dict[str, Any]) -> dict[str, Any]:
+    """Plan fields: a text, a date, or a whole list of rows."""
+    return _update_fields(project.plan, PLAN_FIELDS, changes, "i planen")
 
 
 def _copy(value: Any) -> Any:
@@ -174,8 +179,6 @@ def chosen_notes_not_in_plan(project: Project, board_id: str, rows: list) -> lis
 def set_card_progress(project: Project, board_id: str, current: int | None = None,
                       discussed: str | None = None) -> None:
     """Move to card `current` and/or toggle card `discussed` on a board's deck."""
-    from .project import CardProgress
-
     progress = project.card_progress.setdefault(board_id, CardProgress())
     if current is not None:
         progress.current = max(0, current)
@@ -189,19 +192,14 @@ def set_card_progress(project: Project, board_id: str, current: int | None = Non
 def log_step(project: Project, step_id: str, planned_seconds: float, actual_seconds: float,
              started_at=None, finished_at=None) -> None:
     """Record a finished agenda step: planned and actual minutes end up in the file."""
-    from .project import StepLog
-
     project.timer_log.append(StepLog(step=step_id, planned_minutes=round(planned_seconds / 60, 2),
                                      actual_seconds=round(actual_seconds, 1), started_at=started_at,
                                      finished_at=finished_at))
 
 
+EVALUATION_FIELDS = frozenset({"groups", "conclusions"})
+
+
 def update_evaluation(project: Project, changes: dict[str, Any]) -> dict[str, Any]:
-    """SU's evaluation: the imported groups (whole list) and the conclusions text. Returns old values."""
-    unknown = set(changes) - {"groups", "conclusions"}
-    if unknown:
-        raise ValueError(f"ukendt felt i evalueringen: {', '.join(sorted(unknown))}")
-    old = {name: _copy(getattr(project.evaluation, name)) for name in changes}
-    for name, value in changes.items():
-        setattr(project.evaluation, name, clean_text(value) if isinstance(value, str) else _copy(value))
-    return old
+    """SU's evaluation: the imported groups (whole list) and the conclusions text."""
+    return _update_fields(project.evaluation, EVALUATION_FIELDS, changes, "i evalueringen")

@@ -94,9 +94,7 @@ def front_page(writer: WordWriter, project: Project, template: DocumentTemplate,
 
 def section_with_notes(writer: WordWriter, section, text: str, project: Project, board: BoardDefinition, zone_id: str) -> None:
     """A plan text, followed by the zone's post-its; a polite line when both are empty."""
-    writer.heading(section.heading)
-    for paragraph in section.paragraphs:
-        writer.paragraph(paragraph)
+    fixed_section(writer, section)
     notes = zone_notes(project, board, zone_id)
     if text.strip():
         writer.text_block(text)
@@ -105,6 +103,20 @@ def section_with_notes(writer: WordWriter, section, text: str, project: Project,
     if notes:
         writer.paragraph("Fra workshoppen:", bold=True)
         write_notes(writer, project, notes)
+
+
+def fixed_section(writer: WordWriter, section) -> None:
+    """A template section that is only our own text: heading and paragraphs."""
+    writer.heading(section.heading)
+    for paragraph in section.paragraphs:
+        writer.paragraph(paragraph)
+
+
+def board_section(writer: WordWriter, section, project: Project, board: BoardDefinition) -> None:
+    """A template section that shows one board's post-its, zone by zone."""
+    writer.heading(section.heading)
+    writer.paragraph(section.intro)
+    write_zones(writer, project, board, level=2)
 
 
 def appendix(writer: WordWriter, project: Project, content: WorkshopContent, template: DocumentTemplate,
@@ -125,15 +137,8 @@ def _strategy(writer: WordWriter, project: Project, content: WorkshopContent, t:
     b1, b2, b3 = content.boards
     plan = project.plan
     front_page(writer, project, t, [])
-    purpose = t.section("purpose")
-    writer.heading(purpose.heading)
-    for paragraph in purpose.paragraphs:
-        writer.paragraph(paragraph)
-
-    start = t.section("starting_point")
-    writer.heading(start.heading)
-    writer.paragraph(start.intro)
-    write_zones(writer, project, b1, level=2)
+    fixed_section(writer, t.section("purpose"))
+    board_section(writer, t.section("starting_point"), project, b1)
 
     section_with_notes(writer, t.section("principles"), plan.principles, project, b3, "principper")
 
@@ -172,20 +177,9 @@ def _grus(writer: WordWriter, project: Project, content: WorkshopContent, t: Doc
         ("Kobling til kompetencestrategien", "\n".join(linked)),
         ("Næste opfølgning", danish_date(plan.next_follow_up)),
     ])
-    purpose = t.section("purpose")
-    writer.heading(purpose.heading)
-    for paragraph in purpose.paragraphs:
-        writer.paragraph(paragraph)
-
-    tasks = t.section("tasks")
-    writer.heading(tasks.heading)
-    writer.paragraph(tasks.intro)
-    write_zones(writer, project, b1, level=2)
-
-    competences = t.section("competences")
-    writer.heading(competences.heading)
-    writer.paragraph(competences.intro)
-    write_zones(writer, project, b2, level=2)
+    fixed_section(writer, t.section("purpose"))
+    board_section(writer, t.section("tasks"), project, b1)
+    board_section(writer, t.section("competences"), project, b2)
 
     plan_text = t.section("plan")
     areas = linked_areas(project)
@@ -209,9 +203,7 @@ def _grus(writer: WordWriter, project: Project, content: WorkshopContent, t: Doc
     section_with_notes(writer, t.section("su"), plan.su_feedback, project, b3, "til-su")
 
     follow = t.section("follow_up")
-    writer.heading(follow.heading)
-    for paragraph in follow.paragraphs:
-        writer.paragraph(paragraph)
+    fixed_section(writer, follow)
     if plan.next_follow_up:
         writer.paragraph(f"{follow.next}: {danish_date(plan.next_follow_up)}.", bold=True)
     else:
