@@ -9,20 +9,29 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 FILE_FILTER = "Kompetencedialog-projekter (*.kdlg);;Alle filer (*)"
 
 
+def _choose(parent: QWidget, title: str, text: str, info: str, buttons: list[tuple[str, str, object]],
+            cancel: str) -> str:
+    """A question with named answers: [(label, answer, role)], the first being the default."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setInformativeText(info)
+    answers = {}
+    for label, answer, role in buttons:
+        answers[box.addButton(label, role)] = answer
+    box.setDefaultButton(next(iter(answers)))
+    box.exec()
+    return answers.get(box.clickedButton(), cancel)
+
+
 def ask_save_changes(parent: QWidget, name: str) -> str:
     """'save', 'discard' or 'cancel'."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Ikke gemte ændringer")
-    box.setText(f"»{name}« har ændringer, der ikke er gemt.")
-    box.setInformativeText("Vil du gemme dem, før du går videre?")
-    save = box.addButton("Gem", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("Kassér ændringerne", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("Annullér", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(save)
-    box.exec()
-    clicked = box.clickedButton()
-    return "save" if clicked is save else "discard" if clicked is discard else "cancel"
+    role = QMessageBox.ButtonRole
+    return _choose(parent, "Ikke gemte ændringer", f"»{name}« har ændringer, der ikke er gemt.",
+                   "Vil du gemme dem, før du går videre?",
+                   [("Gem", "save", role.AcceptRole), ("Kassér ændringerne", "discard", role.DestructiveRole),
+                    ("Annullér", "cancel", role.RejectRole)], "cancel")
 
 
 def show_error(parent: QWidget, title: str, message: str) -> None:
@@ -80,18 +89,12 @@ def ask_int(parent: QWidget, title: str, label: str, value: int, minimum: int, m
 
 def ask_recovery(parent: QWidget, description: str) -> str:
     """'restore', 'later' or 'discard' for one piece of unsaved work found after a crash."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Ikke gemt arbejde fundet")
-    box.setText("Programmet blev ikke lukket rigtigt sidste gang. Dette arbejde blev ikke gemt:")
-    box.setInformativeText(f"{description}\n\nVil du gendanne det nu?")
-    restore = box.addButton("Gendan", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("Kassér det", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("Senere", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(restore)
-    box.exec()
-    clicked = box.clickedButton()
-    return "restore" if clicked is restore else "discard" if clicked is discard else "later"
+    role = QMessageBox.ButtonRole
+    return _choose(parent, "Ikke gemt arbejde fundet",
+                   "Programmet blev ikke lukket rigtigt sidste gang. Dette arbejde blev ikke gemt:",
+                   f"{description}\n\nVil du gendanne det nu?",
+                   [("Gendan", "restore", role.AcceptRole), ("Kassér det", "discard", role.DestructiveRole),
+                    ("Senere", "later", role.RejectRole)], "later")
 
 
 def ask_open_paths(parent: QWidget) -> list[Path]:
