@@ -5,6 +5,9 @@
 set -eu
 FILE="$1"
 APP="${2:-kompetencedialog}"
+# A Danish keyboard, as the secretary has: æ, ø and å are real keys, so xdotool need not remap
+# keys on the fly (which races with the program reading them).
+setxkbmap dk 2>/dev/null || true
 QT_QPA_PLATFORM=xcb "$APP" "$FILE" &
 PID=$!
 WID=$(xdotool search --sync --onlyvisible --name "Kompetencedialog" | head -n 1)

@@ -131,16 +131,22 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.mus_docx and project.workshop != "grus":
         return _err("--mus-docx kræver en gruppeudviklingssamtale (workshop 2). Intet er skrevet.")
     try:
-        _qt_for_pictures()
-        from .ui.board_render import board_pngs, boards_pdf, write_pngs
-
+        pictures = args.docx and not args.no_pictures
+        if pictures or args.pdf or args.png:
+            _qt_for_pictures()  # only the board pictures need Qt
         if args.docx:
-            export_docx(project, Path(args.docx), None if args.no_pictures else board_pngs(project))
+            from .ui.board_render import board_pngs
+
+            export_docx(project, Path(args.docx), board_pngs(project) if pictures else None)
             print(f"Skrev {args.docx}")
         if args.pdf:
+            from .ui.board_render import boards_pdf
+
             write_export(Path(args.pdf), boards_pdf(project))
             print(f"Skrev {args.pdf}")
         if args.png:
+            from .ui.board_render import write_pngs
+
             for path in write_pngs(project, Path(args.png)):
                 print(f"Skrev {path}")
         if args.mus_docx:

@@ -58,7 +58,7 @@ class EvaluationPage(QScrollArea):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setFont(theme.font(12))
-        self.table.setMinimumHeight(240)
+        self.table.setWordWrap(False)
         self.groups_box = QVBoxLayout()
         self.group_texts: dict[str, PlanText] = {}
         self.conclusions = PlanText("SU's konklusioner og næste skridt …")
@@ -160,6 +160,9 @@ class EvaluationPage(QScrollArea):
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.table.resizeRowsToContents()
+        # Show every focus area without an inner scroll bar (there are only a handful).
+        rows_height = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        self.table.setFixedHeight(self.table.horizontalHeader().height() + rows_height + 6)
         groups = self.project.evaluation.groups
         if [g.id for g in groups] != self._group_ids:
             self._rebuild_groups()
@@ -183,6 +186,7 @@ class EvaluationPage(QScrollArea):
             label.setFont(theme.font(11))
             text = PlanText("Hvad viste MUS i denne gruppe? (skrives af SU)")
             text.setMinimumHeight(70)
+            text.setMaximumHeight(120)
             text.typed.connect(lambda value, gid=group.id: self._mus_typed(gid, value))
             inner.addWidget(label)
             inner.addWidget(text)

@@ -301,7 +301,8 @@ class MainWindow(QMainWindow):
             return
         if page is None:
             saved = "Ikke gemte ændringer" if document.modified else "Alt er gemt"
-            self.status.setText(f"{WORKSHOP_NAMES[document.project.workshop]}   ·   Plan og skabelon   ·   {saved}")
+            tab = self.tabs.tabText(self.tabs.currentIndex())
+            self.status.setText(f"{WORKSHOP_NAMES[document.project.workshop]}   ·   {tab}   ·   {saved}")
             return
         count = len(page.scene.items_by_id)
         saved = "Ikke gemte ændringer" if document.modified else "Alt er gemt"

@@ -135,13 +135,13 @@ class PlanPage(QScrollArea):
         self.rows_field, self.seed_board = "rows", "grus-2"
         self.year_wheel = None
         self.table = self._rows_block(
-            "Gruppeudviklingsplan", ["Udviklingsmål", "Kompetencebehov", "Aktivitet og læringsform", "Hvem",
-                                     "Ansvarlig", "Hvornår", "Succeskriterium", "Opfølgning"],
+            # Short headers: ten columns share the width beside the facilitator panel.
+            "Gruppeudviklingsplan", ["Mål", "Behov", "Aktivitet", "Hvem", "Ansvarlig", "Hvornår", "Succes", "Opfølgning"],
             GRUS_FIELDS, lambda: GrusPlanRow(id=new_id("r")), "rows", "Hent valgte behov fra plade 2",
             choice_columns=[
                 ChoiceColumn("Status", lambda: [(s, s.capitalize()) for s in PLAN_STATUSES],
                              lambda row: row.status, lambda row, key: setattr(row, "status", key)),
-                ChoiceColumn("Indsatsområde i strategien", self._area_choices,
+                ChoiceColumn("Indsatsområde", self._area_choices,
                              lambda row: row.linked_focus_areas[0] if row.linked_focus_areas else "",
                              lambda row, key: setattr(row, "linked_focus_areas", [key] if key else [])),
             ])
