@@ -6,7 +6,6 @@ import errno
 import os
 import socket
 import threading
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,7 +16,6 @@ from kompetencedialog_desktop.storage.autosave import AutosaveStore
 from kompetencedialog_desktop.storage.project_file import load_project, save_project
 from kompetencedialog_desktop.ui import dialogs
 from kompetencedialog_desktop.ui.autosave_controller import AutosaveController
-from kompetencedialog_desktop.ui.file_controller import FileController
 from kompetencedialog_desktop.ui.main_window import MainWindow
 
 from .conftest import close_window, open_window

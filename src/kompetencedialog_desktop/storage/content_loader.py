@@ -5,13 +5,17 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from ..model.content import WORKSHOP_KINDS, BoardDefinition, CardDeck, WorkshopContent
 from ..paths import resources_dir
 from .errors import describe_validation_error
+
+if TYPE_CHECKING:  # imported where used, so loading boards does not load every schema
+    from ..model.guide import FacilitatorGuide
+    from ..model.templates import DocumentTemplate, LoopTemplates
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QTabWidget
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget
 
 from ..model.content import WORKSHOP_NAMES
 from ..storage.content_loader import facilitator_guide
@@ -17,6 +17,7 @@ from .commands import SetProjectFields
 from .evaluation_page import EvaluationPage
 from .export_controller import ExportController
 from .loop_actions import LoopActions
+from .menus import add_action, build_menus
 from .facilitator_dock import FacilitatorDock
 from .board_scene import BoardScene
 from .document import WorkshopDocument
@@ -24,7 +25,6 @@ from .file_controller import FileController
 from .note_actions import NoteActions
 from .plan_page import PlanPage
 from .projector_window import ProjectorWindow
-from .shortcuts_dialog import ShortcutsDialog
 from .voting_panel import VotingActions
 from .start_screen import StartScreen
 
@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.voting.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.dock: FacilitatorDock | None = None
         self.projector: ProjectorWindow | None = None
-        self._build_menus()
+        build_menus(self)
         self.start.new_requested.connect(self.files.new)
         self.start.open_requested.connect(lambda: self.files.open())
         self.start.recent_requested.connect(self.files.open)
@@ -73,95 +73,6 @@ class MainWindow(QMainWindow):
         self._show_recent(self.files.recent())
         self.start.set_intros({kind: facilitator_guide(kind).intro for kind in ("strategi", "grus")})
         self._show_document(None)
-
-    # --- menus -------------------------------------------------------------------------
-    def _action(self, menu: QMenu, text: str, shortcut, slot) -> QAction:
-        action = menu.addAction(text)
-        if shortcut is not None:
-            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
-        action.triggered.connect(slot)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        keys = QKeySequence.StandardKey
-        file_menu = bar.addMenu("&Filer")
-        self._action(file_menu, "Ny workshop 1: Kompetencestrategi", keys.New, lambda: self.files.new("strategi"))
-        self._action(file_menu, "Ny workshop 2: GRUS", "Ctrl+Shift+N", lambda: self.files.new("grus"))
-        self._action(file_menu, "Åbn …", keys.Open, lambda: self.files.open())
-        self.recent_menu = file_menu.addMenu("Seneste filer")
-        file_menu.addSeparator()
-        self.save_action = self._action(file_menu, "Gem", keys.Save, self.files.save)
-        self.save_as_action = self._action(file_menu, "Gem som …", "Ctrl+Shift+S", self.files.save_as)
-        file_menu.addSeparator()
-        export_menu = file_menu.addMenu("Eksportér")
-        self.export_actions = [
-            self._action(export_menu, "Til Word (strategi eller plan) …", "Ctrl+E", self.exports.export_word),
-            self._action(export_menu, "Pladerne som PDF …", None, self.exports.export_pdf),
-            self._action(export_menu, "Pladerne som billeder (PNG) …", None, self.exports.export_png),
-            self._action(export_menu, "Fælles opspil til MUS (GRUS) …", None, self.loop.export_mus),
-        ]
-        self.fetch_areas_action = self._action(file_menu, "Hent indsatsområder fra kompetencestrategien …", None,
-                                               lambda: self.loop.fetch_focus_areas())
-        file_menu.addSeparator()
-        self._action(file_menu, "Afslut", keys.Quit, self.close)
-
-        edit = bar.addMenu("&Rediger")
-        self.undo_action = self._action(edit, "Fortryd", keys.Undo, self._undo)
-        self.redo_action = self._action(edit, "Gentag", [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")], self._redo)
-        edit.addSeparator()
-        na = self.note_actions
-        for action in (na.edit, na.duplicate, na.delete, na.select_all):
-            edit.addAction(action)
-        colour_menu = edit.addMenu("Farve")
-        for action in na.colours:
-            colour_menu.addAction(action)
-        edit.addSeparator()
-        for action in (na.group, na.ungroup, na.rename_cluster):
-            edit.addAction(action)
-        edit.addSeparator()
-        self._action(edit, "Forside og deltagere …", None, self.edit_front_page)
-
-        view = bar.addMenu("&Vis")
-        for i in range(3):
-            self._action(view, f"Dialogplade {i + 1}", f"Ctrl+{i + 1}", lambda checked=False, index=i: self.show_board(index))
-        self._action(view, "Plan og skabelon", "Ctrl+4", lambda: self.tabs.setCurrentIndex(3))
-        view.addSeparator()
-        self._action(view, "Tilpas pladen til vinduet", "Ctrl+0", lambda: self._with_view(lambda v: v.fit_board()))
-        self._action(view, "Zoom ind", [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")], lambda: self._with_view(lambda v: v.zoom_by(1.25, False)))
-        self._action(view, "Zoom ud", "Ctrl+-", lambda: self._with_view(lambda v: v.zoom_by(0.8, False)))
-        view.addSeparator()
-        self._action(view, "Fuld skærm", "F11", self.toggle_full_screen)
-        self._action(view, "Skriv ny post-it", "Ctrl+L", self._focus_entry)
-        self.dock_action = self._action(view, "Facilitatorpanel", "F9", self._toggle_dock)
-
-        facilitate = bar.addMenu("F&acilitering")
-        f = self._facilitation
-        self._action(facilitate, "Næste kort", "PgDown", lambda: f("cards", lambda c: c.go(c.current + 1)))
-        self._action(facilitate, "Forrige kort", "PgUp", lambda: f("cards", lambda c: c.go(c.current - 1)))
-        self._action(facilitate, "Kortet er drøftet", "F4", lambda: f("cards", lambda c: c.toggle_discussed()))
-        facilitate.addSeparator()
-        self._action(facilitate, "Start / pause tiden", "F5", lambda: f("session", lambda s: s.toggle()))
-        self._action(facilitate, "Ét minut mere", "F6", lambda: f("session", lambda s: s.add_minutes(1)))
-        self._action(facilitate, "Fem minutter mere", "Shift+F6", lambda: f("session", lambda s: s.add_minutes(5)))
-        self._action(facilitate, "Næste trin", "F7", lambda: f("session", lambda s: s.next_step()))
-        self._action(facilitate, "Nulstil trinnets tid", "Shift+F7", lambda: f("session", lambda s: s.reset()))
-        self._action(facilitate, "Fordel resten af tiden …", None, lambda: self.dock and self.dock.respread())
-        facilitate.addSeparator()
-        for action in (*self.voting.actions, self.voting.top, self.voting.budget):
-            facilitate.addAction(action)
-        facilitate.addSeparator()
-        self._action(facilitate, "Vis / skjul projektorvisning", "F10", self.toggle_projector)
-        self._action(facilitate, "Sort projektor (pause)", "Ctrl+B", lambda: self.projector and self.projector.toggle_blank())
-        self.screen_menu = facilitate.addMenu("Flyt projektorvisningen til")
-        self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
-
-        help_menu = bar.addMenu("&Hjælp")
-        self._action(help_menu, "Genveje", "F1", lambda: ShortcutsDialog(self).exec())
-
-        self.workshop_actions = [self.save_action, self.save_as_action, self.undo_action, self.redo_action,
-                                 *self.export_actions, *facilitate.actions(), *
-                                 [a for a in edit.actions() if not a.isSeparator()], *view.actions()]
 
     # --- showing a workshop ---------------------------------------------------------------
     def _show_document(self, document: WorkshopDocument | None) -> None:
@@ -216,7 +127,7 @@ class MainWindow(QMainWindow):
         self.start.set_recent(paths)
         self.recent_menu.clear()
         for path in paths:
-            self._action(self.recent_menu, str(path), None, lambda checked=False, p=path: self.files.open(p))
+            add_action(self.recent_menu, str(path), None, lambda checked=False, p=path: self.files.open(p))
         self.recent_menu.setEnabled(bool(paths))
 
     def show_board(self, index: int) -> None:
@@ -282,7 +193,7 @@ class MainWindow(QMainWindow):
         self.screen_menu.clear()
         for number, screen in enumerate(QGuiApplication.screens(), start=1):
             size = screen.geometry()
-            self._action(self.screen_menu, f"Skærm {number}: {screen.name()} ({size.width()}x{size.height()})", None,
+            add_action(self.screen_menu, f"Skærm {number}: {screen.name()} ({size.width()}x{size.height()})", None,
                          lambda checked=False, s=screen: self.toggle_projector(s))
 
     def _update_title(self, *_args) -> None:
