@@ -282,3 +282,15 @@ def test_zoom_and_fit(strategy):
     assert view.zoom == pytest.approx(fitted * 1.25)
     QTest.keyClick(strategy, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert view.zoom == pytest.approx(fitted)
+
+
+def test_note_dropped_outside_every_zone_is_kept_and_marked(strategy, qtbot):
+    page = strategy.current_page()
+    _type_note(qtbot, page, "På kanten")
+    note = strategy.files.document.project.notes[0]
+    drag(page.view, centre(note), (page.board.width - 10, 100))  # the board's margin, beside the title
+    item = page.scene.items_by_id[note.id]
+    assert note.zone is None and item._unplaced and item.toolTip().startswith("Uden zone")
+    target = page.board.zone("vilkaar").rect
+    drag(page.view, centre(note), (target.x + 200, target.y + 300))
+    assert note.zone == "vilkaar" and not item._unplaced

@@ -39,8 +39,11 @@ class BoardScene(QGraphicsScene):
         document.clusters_changed.connect(self._rebuild_clusters)
 
     # --- mirroring -------------------------------------------------------------------
+    def _unplaced(self, note: Note) -> bool:
+        return self.board.zone(note.zone) is None
+
     def _add_item(self, note: Note) -> NoteItem:
-        item = NoteItem(note)
+        item = NoteItem(note, self._unplaced(note))
         self.addItem(item)
         self.items_by_id[note.id] = item
         return item
@@ -66,7 +69,7 @@ class BoardScene(QGraphicsScene):
             if item is None:
                 item = self._add_item(note)
             else:
-                item.sync(note)
+                item.sync(note, self._unplaced(note))
             cluster_touched = cluster_touched or note.cluster is not None
         if cluster_touched:
             self._rebuild_clusters()

@@ -81,7 +81,7 @@ def fitting_point_size(text: str, width: float, height: float) -> float:
 
 
 class NoteItem(QGraphicsItem):
-    def __init__(self, note: Note):
+    def __init__(self, note: Note, unplaced: bool = False):
         super().__init__()
         self.note_id = note.id
         self._text = ""
@@ -95,10 +95,12 @@ class NoteItem(QGraphicsItem):
         # Rendered once per zoom level; a repaint at the same zoom just blits the cached pixmap.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.editor: NoteEditor | None = None
-        self.sync(note)
+        self.sync(note, unplaced)
 
     # --- mirror the model -------------------------------------------------------------
-    def sync(self, note: Note) -> None:
+    def sync(self, note: Note, unplaced: bool = False) -> None:
+        """Show `note`. `unplaced`: it belongs to no zone of this board (dropped on the margin, or
+        a zone that a newer content version removed): kept and marked, never hidden."""
         if (note.w, note.h) != (self._w, self._h):
             self.prepareGeometryChange()
             self._w, self._h = note.w, note.h
@@ -109,8 +111,10 @@ class NoteItem(QGraphicsItem):
         self._colour = note.colour
         self._votes = note.votes
         self._chosen = note.chosen
+        self._unplaced = unplaced
         self.setPos(note.x, note.y)
-        self.setToolTip(note.text if len(note.text) > 80 else "")
+        tip = note.text if len(note.text) > 80 else ""
+        self.setToolTip(("Uden zone: træk post-it'en ind i en zone.\n" + tip).strip() if unplaced else tip)
         self.update()
 
     @property
@@ -128,6 +132,10 @@ class NoteItem(QGraphicsItem):
         if self._chosen:
             painter.setPen(QPen(theme.TEXT_DARK, 5))
             painter.drawRect(rect.adjusted(2.5, 2.5, -2.5, -2.5))
+        if self._unplaced:
+            painter.setPen(QPen(theme.UNPLACED, 4, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(2, 2, -2, -2))
         if self.isSelected():
             painter.setPen(QPen(theme.SELECTION, 6))
             painter.setBrush(Qt.BrushStyle.NoBrush)
