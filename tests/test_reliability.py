@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from kompetencedialog_desktop.storage import atomic, lock
-from kompetencedialog_desktop.storage.autosave import AutosaveStore
+from kompetencedialog_desktop.storage.autosave import AutosaveStore, SnapshotInfo
 from kompetencedialog_desktop.storage.project_file import load_project, save_project
 from kompetencedialog_desktop.ui import dialogs
 from kompetencedialog_desktop.ui.autosave_controller import AutosaveController
@@ -107,7 +107,7 @@ def test_discarding_recovery_removes_it(qtbot, state, monkeypatch):
     from kompetencedialog_desktop.storage.project_file import dump_project
 
     project = Project(workshop="grus", title="Efterladt")
-    store.write("unavngivet-abc", dump_project(project), project, None)
+    store.write("unavngivet-abc", dump_project(project), SnapshotInfo.of(project), None)
     win = _window(qtbot)
     try:
         monkeypatch.setattr(dialogs, "ask_recovery", lambda parent, text: "discard")

@@ -32,6 +32,20 @@ def key_for(path: Path | None) -> str:
 
 
 @dataclass(frozen=True)
+class SnapshotInfo:
+    """What the recovery offer says about a snapshot; taken on the GUI thread, so the writer
+    thread never reads the live workshop."""
+
+    title: str
+    workshop: str
+    notes: int
+
+    @classmethod
+    def of(cls, project: Project) -> "SnapshotInfo":
+        return cls(project.title, project.workshop, len(project.notes))
+
+
+@dataclass(frozen=True)
 class RecoveryEntry:
     key: str
     snapshot: Path
@@ -55,7 +69,7 @@ class AutosaveStore:
     def _paths(self, key: str) -> tuple[Path, Path]:
         return self.folder / f"{key}.kdlg", self.folder / f"{key}.json"
 
-    def write(self, key: str, data: bytes, project: Project, original: Path | None) -> None:
+    def write(self, key: str, data: bytes, info: SnapshotInfo, original: Path | None) -> None:
         """Write one snapshot (the project file's bytes) and its card. Raises OSError."""
         self.folder.mkdir(parents=True, exist_ok=True)
         os.chmod(self.folder, 0o700)
@@ -63,9 +77,9 @@ class AutosaveStore:
         write_atomic(snapshot, data, mode=PRIVATE)
         meta = {
             "original": str(original) if original else None,
-            "title": project.title,
-            "workshop": project.workshop,
-            "notes": len(project.notes),
+            "title": info.title,
+            "workshop": info.workshop,
+            "notes": info.notes,
             "saved_at": dt.datetime.now(dt.timezone.utc).isoformat(),
             "pid": os.getpid(),
         }

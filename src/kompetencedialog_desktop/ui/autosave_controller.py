@@ -8,7 +8,7 @@ import threading
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..storage.autosave import AutosaveStore, key_for
+from ..storage.autosave import AutosaveStore, SnapshotInfo, key_for
 from ..storage.lock import process_alive
 from ..storage.project_file import dump_project
 from .document import WorkshopDocument
@@ -46,8 +46,8 @@ class _Writer:
                 self._busy = True
             try:
                 if job[0] == "write":
-                    _, data, project, original = job
-                    self.store.write(key, data, project, original)
+                    _, data, info, original = job
+                    self.store.write(key, data, info, original)
                 else:
                     self.store.remove(key)
             except OSError as exc:
@@ -98,8 +98,8 @@ class AutosaveController(QObject):
         if not document.modified:
             self.writer.submit(self.key, ("remove",))
             return
-        project_copy = document.project.model_copy(deep=False)
-        self.writer.submit(self.key, ("write", dump_project(document.project), project_copy, document.path))
+        info = SnapshotInfo.of(document.project)
+        self.writer.submit(self.key, ("write", dump_project(document.project), info, document.path))
 
     def _path_changed(self) -> None:
         # Saved under a (new) name: the old snapshot is obsolete; later ones go under the new key.
