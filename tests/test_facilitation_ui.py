@@ -124,6 +124,7 @@ def _select(window, text):
 
 def test_dots_with_keys_budget_and_undo(window, monkeypatch):
     window.show_board(1)
+    window.dock.tabs.setCurrentWidget(window.dock.ranking)  # the ranking is drawn while it is shown
     note = _select(window, "Projektledelse")  # 2 dots; the room has used 29 of 6 x 5 = 30
     page = window.current_page()
     QTest.keyClick(page.view, Qt.Key.Key_Plus)
@@ -151,6 +152,7 @@ def test_digits_still_type_in_the_quick_entry(window, qtbot):
 
 def test_take_top_n_marks_chosen_with_ties_visible(window, monkeypatch):
     window.show_board(1)
+    window.dock.tabs.setCurrentWidget(window.dock.ranking)
     project = window.files.document.project
     monkeypatch.setattr(dialogs, "ask_int", lambda *a: 2)
     window.voting.choose_top()

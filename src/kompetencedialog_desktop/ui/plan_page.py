@@ -86,7 +86,7 @@ class PlanPage(QScrollArea):
             self._build_grus()
         self.layout_.addStretch(1)
         document.project_changed.connect(self.refresh)
-        document.notes_changed.connect(lambda _ids: self._update_seed_button())
+        document.notes_changed.connect(self._notes_changed)
         self.refresh()
 
     # --- building -------------------------------------------------------------------------
@@ -200,6 +200,14 @@ class PlanPage(QScrollArea):
             self.follow_up_date.setDate(QDate(plan.next_follow_up or dt.date.today()))
             for widget in (self.has_follow_up, self.follow_up_date):
                 widget.blockSignals(False)
+        self._update_seed_button()
+
+    def _notes_changed(self, _ids) -> None:
+        if self.isVisible():  # otherwise refreshed when the tab is shown
+            self._update_seed_button()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
         self._update_seed_button()
 
     def _update_seed_button(self) -> None:

@@ -137,7 +137,13 @@ class RankingPanel(QWidget):
         layout.addWidget(budget)
         layout.addWidget(self.list, 1)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.render()
+
     def render(self) -> None:
+        if not self.isVisible():
+            return  # typing on a big board should not pay for a ranking nobody looks at
         scene, zone = self.voting.voting_zone()
         self.list.clear()
         if zone is None:
