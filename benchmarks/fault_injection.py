@@ -76,7 +76,7 @@ def trial(rng: random.Random, folder: Path) -> dict:
             recovered |= {n.text for n in store.load(entry).notes}
         except LoadError:
             result["unreadable"] += 1
-    result["unreadable"] += len(snapshots) - len(store.entries())  # a snapshot without a readable card
+    result["unreadable"] += len(snapshots) - len(store.entries())  # a snapshot recovery cannot offer
     for n, when in edits.items():
         if f"Pointe {n:05d}" not in recovered:
             result["lost"] += 1

@@ -266,3 +266,21 @@ def test_a_full_session_opens_no_socket(qtbot, tmp_path, monkeypatch, state):
     finally:
         _close(win)
     assert attempts == []
+
+
+def test_snapshot_whose_card_was_never_written_is_still_offered(state):
+    """SIGKILL between writing the snapshot and its card (seen once in 1,000 kills)."""
+    from kompetencedialog_desktop.model.project import Note, Project
+    from kompetencedialog_desktop.storage.project_file import dump_project
+
+    store = AutosaveStore(state)
+    project = Project(workshop="strategi", title="Halvt skrevet")
+    project.notes.append(Note(id="a", board="strategi-1", zone="kerneopgave", x=40, y=250, text="Reddet"))
+    store.write("unavngivet-kort", dump_project(project), SnapshotInfo.of(project), None)
+    (state / "unavngivet-kort.json").unlink()
+    [entry] = store.entries()
+    assert (entry.title, entry.notes, entry.original) == ("Halvt skrevet", 1, None)
+    assert [n.text for n in store.load(entry).notes] == ["Reddet"]
+    (state / "unavngivet-kort.kdlg").write_bytes(b"{ikke json")
+    assert store.entries() == []  # unreadable: skipped, not deleted
+    assert (state / "unavngivet-kort.kdlg").exists()

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..model.project import Project
 from ..paths import autosave_dir
 from .atomic import write_atomic
-from .project_file import load_project
+from .project_file import LoadError, load_project
 
 PRIVATE = 0o600
 
@@ -93,7 +93,9 @@ class AutosaveStore:
                 pass
 
     def entries(self) -> list[RecoveryEntry]:
-        """Work left behind by a crash, newest first. Unreadable leftovers are skipped, not deleted."""
+        """Work left behind by a crash, newest first. A snapshot whose card was never written (the
+        program died between the two writes) is described from the snapshot itself; leftovers
+        that cannot be read at all are skipped, not deleted."""
         if not self.folder.is_dir():
             return []
         found = []
@@ -108,8 +110,19 @@ class AutosaveStore:
                                            str(meta.get("workshop", "")), int(meta.get("notes", 0)), saved_at,
                                            int(meta.get("pid", 0))))
             except (OSError, ValueError, KeyError, TypeError):
-                continue
+                entry = self._entry_without_card(key, snapshot)
+                if entry is not None:
+                    found.append(entry)
         return sorted(found, key=lambda e: e.saved_at, reverse=True)
+
+    @staticmethod
+    def _entry_without_card(key: str, snapshot: Path) -> RecoveryEntry | None:
+        try:
+            project = load_project(snapshot)
+            saved_at = dt.datetime.fromtimestamp(snapshot.stat().st_mtime, dt.timezone.utc)
+        except (LoadError, OSError):
+            return None
+        return RecoveryEntry(key, snapshot, None, project.title, project.workshop, len(project.notes), saved_at)
 
     def load(self, entry: RecoveryEntry) -> Project:
         """The snapshot's workshop; raises LoadError with the usual Danish message."""
