@@ -25,7 +25,7 @@ from ..storage.project_file import LoadError, load_project
 from . import dialogs, theme
 from .commands import UpdateEvaluation
 from .document import WorkshopDocument
-from .plan_page import PlanText
+from .plan_page import PlanText, section_title
 
 COLUMNS = ["Indsatsområde", "Grupper", "Aktiviteter", "Ikke startet", "I gang", "Gennemført", "Opgivet"]
 
@@ -63,20 +63,13 @@ class EvaluationPage(QScrollArea):
         self.group_texts: dict[str, PlanText] = {}
         self.conclusions = PlanText("SU's konklusioner og næste skridt …")
         self.conclusions.typed.connect(lambda text: self._push({"conclusions": text}, "Skriv konklusioner", True))
-        heading = QLabel("Indsatsområderne i grupperne")
-        heading.setFont(theme.font(15, bold=True))
-        groups_heading = QLabel("Grupperne og opsamling fra MUS")
-        groups_heading.setFont(theme.font(15, bold=True))
-        conclusions_heading = QLabel("SU's konklusioner")
-        conclusions_heading.setFont(theme.font(15, bold=True))
-        for widget in (intro,):
-            layout.addWidget(widget)
+        layout.addWidget(intro)
         layout.addLayout(buttons)
-        layout.addWidget(heading)
+        layout.addWidget(section_title("Indsatsområderne i grupperne"))
         layout.addWidget(self.table)
-        layout.addWidget(groups_heading)
+        layout.addWidget(section_title("Grupperne og opsamling fra MUS"))
         layout.addLayout(self.groups_box)
-        layout.addWidget(conclusions_heading)
+        layout.addWidget(section_title("SU's konklusioner"))
         layout.addWidget(self.conclusions)
         layout.addStretch(1)
         self.setWidget(body)

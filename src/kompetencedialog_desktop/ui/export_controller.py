@@ -9,6 +9,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 from ..storage.docx_export import ExportError, export_docx, write_export
+from ..storage.errors import os_error_reason
 from . import dialogs
 from .board_render import board_pngs, boards_pdf, write_pngs
 
@@ -31,7 +32,8 @@ class ExportController(QObject):
         except ExportError as exc:
             dialogs.show_error(self.window, "Eksporten mislykkedes", str(exc))
         except OSError as exc:
-            dialogs.show_error(self.window, "Eksporten mislykkedes", f"Kunne ikke skrive filen ({exc}). Workshoppen er ikke ændret.")
+            dialogs.show_error(self.window, "Eksporten mislykkedes",
+                               f"Kunne ikke skrive filen: {os_error_reason(exc)}. Workshoppen er ikke ændret.")
         finally:
             QApplication.restoreOverrideCursor()
         return None

@@ -49,7 +49,8 @@ class PlanText(QPlainTextEdit):
             self.blockSignals(False)
 
 
-def _title(text: str) -> QLabel:
+def section_title(text: str) -> QLabel:
+    """A bold section heading, as the plan and evaluation tabs use."""
     label = QLabel(text)
     label.setFont(theme.font(15, bold=True))
     return label
@@ -92,7 +93,7 @@ class PlanPage(QScrollArea):
     # --- building -------------------------------------------------------------------------
     def _rows_block(self, title: str, headers: list[str], fields: list[str], make_row, plan_field: str, seed_label: str,
                     choice_columns=None) -> RowTable:
-        self.layout_.addWidget(_title(title))
+        self.layout_.addWidget(section_title(title))
         table = RowTable(headers, fields, make_row, choice_columns)
         table.setMinimumHeight(380)
         table.edited.connect(lambda rows: self._push({plan_field: rows}, "Ret planens rækker"))
@@ -111,7 +112,7 @@ class PlanPage(QScrollArea):
         return table
 
     def _text_block(self, title: str, field: str, placeholder: str) -> None:
-        self.layout_.addWidget(_title(title))
+        self.layout_.addWidget(section_title(title))
         edit = PlanText(placeholder)
         edit.typed.connect(lambda text, f=field: self._push({f: text}, "Skriv i planen", mergeable=True))
         self.texts[field] = edit
@@ -124,7 +125,7 @@ class PlanPage(QScrollArea):
             FOCUS_FIELDS, lambda: FocusAreaRow(id=new_id("i")), "focus_areas", "Hent valgte indsatsområder fra plade 2")
         self._text_block("Principper", "principles", "Fælles principper for kompetenceudvikling …")
         self._text_block("Roller og ansvar", "roles", "Hvad gør SU, ledere, medarbejdere og HR …")
-        self.layout_.addWidget(_title("Årshjul"))
+        self.layout_.addWidget(section_title("Årshjul"))
         self.year_wheel = YearWheelTable()
         self.year_wheel.setMinimumHeight(380)
         self.year_wheel.edited.connect(lambda entries: self._push({"year_wheel": entries}, "Ret årshjulet"))
@@ -147,7 +148,7 @@ class PlanPage(QScrollArea):
             ])
         self._text_block("Fælles temaer til MUS", "mus_themes", "Det, som alle bør tage op i deres MUS …")
         self._text_block("Tilbagemelding til SU", "su_feedback", "Det, SU bør vide fra gruppen …")
-        self.layout_.addWidget(_title("Næste opfølgning"))
+        self.layout_.addWidget(section_title("Næste opfølgning"))
         row = QHBoxLayout()
         self.has_follow_up = QCheckBox("Dato aftalt:")
         self.follow_up_date = QDateEdit()
