@@ -294,3 +294,32 @@ def test_note_dropped_outside_every_zone_is_kept_and_marked(strategy, qtbot):
     target = page.board.zone("vilkaar").rect
     drag(page.view, centre(note), (target.x + 200, target.y + 300))
     assert note.zone == "vilkaar" and not item._unplaced
+
+
+def _background_drawn(page) -> bool:
+    """The board's own drawing (title strip, zones) is on screen: sample the viewport's pixels."""
+    from kompetencedialog_desktop.ui.board_items import BoardBackground
+
+    if not any(isinstance(i, BoardBackground) for i in page.scene.items()):
+        return False
+    image = page.view.viewport().grab().toImage()
+    zone = page.board.zone(page.board.zones[0].id)
+    p = view_point(page.view, zone.rect.x + zone.rect.w / 2, zone.rect.y + zone.rect.h - 20)
+    colour = image.pixelColor(p)
+    return colour.name().upper() == zone.colour.upper()
+
+
+def test_double_click_on_empty_space_keeps_the_board_drawn(strategy, qtbot):
+    import gc
+
+    page = strategy.current_page()
+    assert _background_drawn(page)
+    zone = page.board.zone("vilkaar").rect
+    for spot in ((zone.x + 300, zone.y + 500), (page.board.width - 5, page.board.height - 5), (500, 60)):
+        page.view.setFocus()
+        QTest.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                          view_point(page.view, *spot))
+        QTest.keyClick(page.view.viewport(), Qt.Key.Key_Escape)
+        gc.collect()
+        assert _background_drawn(page), spot
+    assert strategy.files.document.project.notes == []

@@ -30,7 +30,11 @@ class BoardScene(QGraphicsScene):
         self.setSceneRect(QRectF(-MARGIN, -MARGIN, board.width + 2 * MARGIN, board.height + 2 * MARGIN))
         self.setBackgroundBrush(theme.CANVAS_BACKGROUND)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
-        self.addItem(BoardBackground(board))
+        # Every item the scene creates is held here too: PySide6 deletes the C++ item when the last
+        # Python wrapper of an unreferenced Python-made item dies (a double-click wiped the board).
+        self.background = BoardBackground(board)
+        self.addItem(self.background)
+        self._draft: NoteItem | None = None
         for note in document.project.notes:
             if note.board == board.id:
                 self._add_item(note)
@@ -163,9 +167,11 @@ class BoardScene(QGraphicsScene):
                      x=x, y=y, colour=colour)
         draft_item = NoteItem(draft)
         self.addItem(draft_item)
+        self._draft = draft_item  # only the editor's callback refers to it otherwise: a cycle gc may free
 
         def done(text: str, commit: bool) -> None:
             self.removeItem(draft_item)
+            self._draft = None
             if commit and text.strip():
                 draft.text = text
                 self.document.undo_stack.push(AddNotes(self.document, [draft]))
