@@ -323,3 +323,31 @@ def test_double_click_on_empty_space_keeps_the_board_drawn(strategy, qtbot):
         gc.collect()
         assert _background_drawn(page), spot
     assert strategy.files.document.project.notes == []
+
+
+@pytest.mark.parametrize("workshop", ["strategi", "grus"])
+def test_thirty_notes_in_one_zone_of_every_board_cover_no_other(window, qtbot, workshop):
+    window.files.new(workshop)
+    for index, board in enumerate(window.files.document.content.boards):
+        window.tabs.setCurrentIndex(index)
+        page = window.current_page()
+        zone = board.zones[-1]
+        page.entry.choose_zone(len(board.zones) - 1)
+        for i in range(30):
+            page.entry.line.setText(f"Pointe {i + 1} i {zone.title}")
+            QTest.keyClick(page.entry.line, Qt.Key.Key_Return)
+        notes = _zone_notes(window, board.id, zone.id)
+        assert len(notes) == 30
+        rects = [page.scene.items_by_id[n.id].sceneBoundingRect().adjusted(2, 2, -2, -2) for n in notes]
+        for i, a in enumerate(rects):
+            assert zone.rect.x <= a.left() and a.right() <= zone.rect.x + zone.rect.w
+            assert zone.rect.y <= a.top() and a.bottom() <= zone.rect.y + zone.rect.h
+            for b in rects[i + 1:]:
+                assert not a.intersects(b), (a, b)
+        assert "gjort mindre" in window.statusBar().currentMessage()
+        window.statusBar().clearMessage()
+    # The whole zone's re-layout and the new note are one undo step.
+    doc = window.files.document
+    count = len(doc.project.notes)
+    doc.undo_stack.undo()
+    assert len(doc.project.notes) == count - 1

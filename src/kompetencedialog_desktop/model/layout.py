@@ -1,19 +1,188 @@
-"""Where a new post-it goes: the first free spot in its zone, reading order, never on top of others."""
+"""Where new post-its go: the first free spot in their zone, reading order, never on top of others.
+
+When a zone has no free spot left for a full-size note, the zone's own notes are laid out again
+as an even grid with one more row or column, smaller if need be, so that all of them (and the new
+ones) fit inside the zone with none covering another. The caller applies the moves and the new
+notes as one undo step and tells the user that the zone's notes were made smaller.
+"""
 
 from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
 
 from .content import BoardDefinition, Rect
 from .project import NOTE_HEIGHT, NOTE_WIDTH, Project
 
 GAP = 12.0
 _ZONE_TITLE_SPACE = 84.0  # keep the zone's title and help line visible
+_MIN_W, _MIN_H = 40.0, 24.0  # a relaid note never gets smaller than this (a zone of ~400 notes)
+
+Box = tuple[float, float, float, float]  # x, y, w, h
 
 
-def _overlaps(ax: float, ay: float, aw: float, ah: float, others: list[tuple[float, float, float, float]]) -> bool:
+@dataclass
+class Placement:
+    """Where `count` new notes go, and which notes of the zone move or shrink to make room."""
+
+    new: list[Box]
+    moves: dict[str, dict[str, float]] = field(default_factory=dict)  # note id -> {x, y, w, h}
+    shrunk: bool = False  # notes already in the zone were made smaller (tell the user)
+
+
+def _overlaps(ax: float, ay: float, aw: float, ah: float, others: list[Box]) -> bool:
     for bx, by, bw, bh in others:
         if ax < bx + bw and bx < ax + aw and ay < by + bh and by < ay + ah:
             return True
     return False
+
+
+def boxes_overlap(a: Box, b: Box) -> bool:
+    return _overlaps(*a, [b])
+
+
+def _zone_rect(board: BoardDefinition, zone_id: str | None) -> Rect:
+    zone = board.zone(zone_id) if zone_id else None
+    return zone.rect if zone else Rect(x=0, y=0, w=board.width, h=board.height)
+
+
+def zone_area(board: BoardDefinition, zone_id: str | None, h: float = NOTE_HEIGHT) -> Box:
+    """The part of the zone notes may use: inside its edges, below its title and help line."""
+    rect = _zone_rect(board, zone_id)
+    title = _ZONE_TITLE_SPACE if rect.h > _ZONE_TITLE_SPACE + h else 0.0
+    # 10 above and 4 below (not 12) lets three full rows into the 514-high zones of boards 2 and 3.
+    top = rect.y + title + 10.0
+    return rect.x + GAP, top, rect.w - 2 * GAP, rect.y + rect.h - 4.0 - top
+
+
+def _notes_in(project: Project, board: BoardDefinition, rect: Rect) -> list[tuple[str, str | None, Box]]:
+    left, right, upper, lower = rect.x, rect.x + rect.w, rect.y, rect.y + rect.h
+    found = []
+    for n in project.notes:
+        if n.board == board.id and n.x < right and left < n.x + n.w and n.y < lower and upper < n.y + n.h:
+            found.append((n.id, n.zone, (n.x, n.y, n.w, n.h)))
+    return found
+
+
+def _free_spot_in(area: Box, w: float, h: float, obstacles: list[Box], prefer: tuple[float, float] | None = None) -> tuple[float, float] | None:
+    """The first spot (top to bottom, left to right) where a w x h note fits inside `area` at
+    least GAP away from every obstacle. Candidates are the area's corner and the right and
+    bottom edges of the obstacles, so every gap between notes is tried, not only a fixed grid."""
+    ax, ay, aw, ah = area
+    right, bottom = ax + aw, ay + ah
+    padded = [(x - GAP, y - GAP, w_ + 2 * GAP, h_ + 2 * GAP) for x, y, w_, h_ in obstacles]
+
+    def fits(x: float, y: float) -> bool:
+        return ax - 0.01 <= x and x + w <= right + 0.01 and ay - 0.01 <= y and y + h <= bottom + 0.01 and not _overlaps(x, y, w, h, padded)
+
+    if prefer is not None:
+        px = min(max(prefer[0], ax), right - w)
+        py = min(max(prefer[1], ay), bottom - h)
+        if fits(px, py):
+            return px, py
+    xs = sorted({ax} | {x + w_ + GAP for x, _, w_, _ in obstacles if ax <= x + w_ + GAP <= right - w})
+    ys = sorted({ay} | {y + h_ + GAP for _, y, _, h_ in obstacles if ay <= y + h_ + GAP <= bottom - h})
+    for y in ys:
+        band = [o for o in padded if o[1] < y + h and y < o[1] + o[3]]
+        for x in xs:
+            if not _overlaps(x, y, w, h, band) and x + w <= right + 0.01:
+                return x, y
+    return None
+
+
+def _grid(area: Box, n: int, obstacles: list[Box], w: float, h: float) -> tuple[list[Box], float] | None:
+    """The best even grid of at least n free cells in `area`: the largest note size (as a share
+    of w x h), then the largest area. Cells that would cover an obstacle are skipped."""
+    ax, ay, aw, ah = area
+    best: tuple[tuple[float, float, int], list[Box]] | None = None
+    for cols in range(1, n + 1):
+        cell_w = (aw + GAP) / cols
+        note_w = min(w, cell_w - GAP)
+        if note_w < _MIN_W:
+            break
+        # As many rows as fit at full height: spare cells spare the next notes another re-layout.
+        rows = max(math.ceil(n / cols), int((ah + GAP) // (h + GAP)))
+        while True:
+            cell_h = (ah + GAP) / rows
+            note_h = min(h, cell_h - GAP)
+            if note_h < _MIN_H:
+                break
+            cells = [(ax + c * cell_w, ay + r * cell_h, note_w, note_h) for r in range(rows) for c in range(cols)]
+            cells = [cell for cell in cells if not _overlaps(*cell, obstacles)]
+            if len(cells) >= n:
+                score = (min(note_w / w, note_h / h), note_w * note_h, len(cells))
+                if best is None or score > best[0]:
+                    best = (score, cells)
+                break
+            rows += 1
+        if cols >= n and best is not None:
+            break
+    if best is None:
+        return None
+    return best[1], best[0][0]
+
+
+def place_notes(
+    project: Project,
+    board: BoardDefinition,
+    zone_id: str | None,
+    count: int = 1,
+    w: float = NOTE_WIDTH,
+    h: float = NOTE_HEIGHT,
+    prefer: tuple[float, float] | None = None,
+) -> Placement:
+    """Room for `count` new w x h notes in the zone (board coordinates), without any note covering
+    another. First every free spot of the zone at full size (`prefer` first, if it is free);
+    when the zone is full, its own notes and the new ones are laid out again as an even grid."""
+    rect = _zone_rect(board, zone_id)
+    area = zone_area(board, zone_id, h)
+    present = _notes_in(project, board, rect)
+    obstacles = [box for _, _, box in present]
+    # A zone that was made denser keeps its size for the next notes, so they join its grid.
+    nw, nh = w, h
+    sizes = Counter((b[2], b[3]) for _, zone, b in present if zone == zone_id)
+    if sizes:
+        (zw, zh), _ = sizes.most_common(1)[0]
+        if zw <= w and zh <= h:
+            nw, nh = zw, zh
+    new: list[Box] = []
+    for i in range(count):
+        spot = _free_spot_in(area, nw, nh, obstacles, prefer if i == 0 else None)
+        if spot is None:
+            break
+        new.append((spot[0], spot[1], nw, nh))
+        obstacles.append(new[-1])
+    if len(new) == count:
+        return Placement(new=new)
+    return _relayout(project, board, zone_id, count, w, h, present, area)
+
+
+def _relayout(project: Project, board: BoardDefinition, zone_id: str | None, count: int, w: float, h: float,
+              present: list[tuple[str, str | None, Box]], area: Box) -> Placement:
+    # The zone's own notes move; notes of other zones that reach into it stay and are avoided.
+    own = [(note_id, box) for note_id, zone, box in present if zone == zone_id and zone_id is not None]
+    own_ids = {note_id for note_id, _ in own}
+    foreign = [(x - GAP / 2, y - GAP / 2, w_ + GAP, h_ + GAP) for note_id, _, (x, y, w_, h_) in present if note_id not in own_ids]
+    own.sort(key=lambda item: (round(item[1][1]), item[1][0]))  # reading order as they lie now
+    n = len(own) + count
+    grid = _grid(area, n, foreign, w, h)
+    if grid is None:  # hundreds of notes: the smallest grid, overlaps accepted rather than lost notes
+        cols = max(1, int((area[2] + GAP) // (_MIN_W + GAP)))
+        rows = math.ceil(n / cols)
+        cell_w, cell_h = (area[2] + GAP) / cols, max(_MIN_H + GAP, (area[3] + GAP) / rows)
+        cells = [(area[0] + c * cell_w, area[1] + r * cell_h, _MIN_W, _MIN_H) for r in range(rows) for c in range(cols)]
+    else:
+        cells = grid[0]
+    moves: dict[str, dict[str, float]] = {}
+    shrunk = False
+    for (note_id, (x, y, w_, h_)), (cx, cy, cw, ch) in zip(own, cells):
+        cx, cy = round(cx, 1), round(cy, 1)
+        if (cx, cy, cw, ch) != (x, y, w_, h_):
+            moves[note_id] = {"x": cx, "y": cy, "w": cw, "h": ch}
+        shrunk = shrunk or cw < w_ - 0.5 or ch < h_ - 0.5
+    new = [(round(cx, 1), round(cy, 1), cw, ch) for cx, cy, cw, ch in cells[len(own):n]]
+    return Placement(new=new, moves=moves, shrunk=shrunk)
 
 
 def free_spot(
@@ -23,33 +192,17 @@ def free_spot(
     w: float = NOTE_WIDTH,
     h: float = NOTE_HEIGHT,
 ) -> tuple[float, float]:
-    """Top-left corner for a new w x h note in the zone, in board coordinates.
-
-    Scans a grid row by row; if the zone is full, cascades on top of the last row so the
-    note is still inside its zone (and visibly new)."""
-    zone = board.zone(zone_id)
-    rect = zone.rect if zone else Rect(x=0, y=0, w=board.width, h=board.height)
-    top = rect.y + (_ZONE_TITLE_SPACE if rect.h > _ZONE_TITLE_SPACE + h else 0)
-    left, right, upper, lower, board_id = rect.x, rect.x + rect.w, rect.y, rect.y + rect.h, board.id
-    others = []
-    for n in project.notes:
-        if n.board == board_id:
-            x, y, w_, h_ = n.x, n.y, n.w, n.h
-            if x < right and left < x + w_ and y < lower and upper < y + h_:
-                others.append((x, y, w_, h_))
-    step_x, step_y = w + GAP, h + GAP
-    columns = max(1, int((rect.w - GAP) // step_x))
-    rows = max(1, int((rect.y + rect.h - top - GAP) // step_y))
-    for row in range(rows):
-        for col in range(columns):
-            x = rect.x + GAP + col * step_x
-            y = top + GAP + row * step_y
-            if not _overlaps(x, y, w, h, others):
-                return x, y
-    # Full: cascade so the newest note is on top and offset from the one before.
-    count = len(others)
-    offset = (count % 10) * 14.0
+    """Top-left corner for a new w x h note in the zone, for callers that cannot move other notes
+    (loading an example, fetching focus areas). Uses every free gap; if the zone is full, the
+    note cascades on top of the last ones, still inside its zone. place_notes() never overlaps."""
+    rect = _zone_rect(board, zone_id)
+    area = zone_area(board, zone_id, h)
+    obstacles = [box for _, _, box in _notes_in(project, board, rect)]
+    spot = _free_spot_in(area, w, h, obstacles)
+    if spot is not None:
+        return spot
+    offset = (len(obstacles) % 10) * 14.0
     return (
         min(rect.x + GAP + offset, rect.x + max(GAP, rect.w - w)),
-        min(top + GAP + offset, rect.y + max(GAP, rect.h - h)),
+        min(area[1] + offset, rect.y + max(GAP, rect.h - h)),
     )

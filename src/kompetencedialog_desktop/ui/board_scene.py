@@ -10,15 +10,17 @@ from ..model.content import BoardDefinition
 from ..model.project import NOTE_HEIGHT, NOTE_WIDTH, Note, new_id
 from . import theme
 from .board_items import BoardBackground, ClusterOutline
-from .commands import AddNotes, UpdateNotes
+from .commands import UpdateNotes
 from .document import WorkshopDocument
 from .note_item import NoteItem
+from .zone_placement import add_to_zone
 
 MARGIN = 80.0
 
 
 class BoardScene(QGraphicsScene):
     edit_started = Signal()
+    message = Signal(str)  # a line for the status bar (the view shows it)
 
     def __init__(self, document: WorkshopDocument, board: BoardDefinition, parent=None):
         super().__init__(parent)
@@ -174,7 +176,9 @@ class BoardScene(QGraphicsScene):
             self._draft = None
             if commit and text.strip():
                 draft.text = text
-                self.document.undo_stack.push(AddNotes(self.document, [draft]))
+                # Where it was written, unless that covers another note: then the zone's rule.
+                message = add_to_zone(self.document, self.board, draft.zone, [draft], prefer=(draft.x, draft.y))
+                self.message.emit(message or "")
 
         draft_item.start_editing(done)
         self.edit_started.emit()

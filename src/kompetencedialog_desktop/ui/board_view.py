@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPixmapCache, QWheel
 from PySide6.QtWidgets import QGraphicsView
 
 from .board_scene import BoardScene
+from .zone_placement import show_status
 
 MIN_SCALE, MAX_SCALE = 0.1, 6.0
 # Post-its are cached as pixmaps at the current zoom (DeviceCoordinateCache), which makes a
@@ -24,6 +25,7 @@ class BoardView(QGraphicsView):
         if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
             QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
         self.board_scene = scene
+        scene.message.connect(lambda text: show_status(self, text))
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)

@@ -10,11 +10,11 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from ..model.content import BoardDefinition
-from ..model.layout import free_spot
 from ..model.project import Note, new_id
 from . import theme
-from .commands import AddNotes, UpdateNotes
+from .commands import UpdateNotes
 from .document import WorkshopDocument
+from .zone_placement import add_to_zone, show_status
 
 
 class _Line(QLineEdit):
@@ -83,9 +83,8 @@ class QuickEntry(QWidget):
             self.leave_correction()
             self.line.clear()
             return
-        x, y = free_spot(self.document.project, self.board, self.zone_id)
-        note = Note(id=new_id("n"), board=self.board.id, zone=self.zone_id, x=x, y=y, text=text)
-        self.document.undo_stack.push(AddNotes(self.document, [note]))
+        note = Note(id=new_id("n"), board=self.board.id, zone=self.zone_id, x=0, y=0, text=text)
+        show_status(self, add_to_zone(self.document, self.board, self.zone_id, [note]))
         self.last_note_id = note.id
         self.line.clear()
         self.line.setFocus()
