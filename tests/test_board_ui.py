@@ -351,3 +351,82 @@ def test_thirty_notes_in_one_zone_of_every_board_cover_no_other(window, qtbot, w
     count = len(doc.project.notes)
     doc.undo_stack.undo()
     assert len(doc.project.notes) == count - 1
+
+
+LONG_NOTE = ("Kompetencefonden bør bruges til at give sagsbehandlingssystemet et løft, så alle "
+             "medarbejdere kan følge med i digitaliseringen")
+
+
+def test_danish_words_break_only_at_hyphenation_points():
+    from PySide6.QtGui import QTextLayout
+
+    from kompetencedialog_desktop.ui import theme
+    from kompetencedialog_desktop.ui.note_item import TEXT_OPTION, hyphenated
+
+    text = hyphenated("Kompetencefonden sagsbehandlingssystemet")
+    assert text.replace("\u00ad", "-") == "Kom-pe-ten-ce-fon-den sags-be-hand-lings-sy-ste-met"
+    layout = QTextLayout(text, theme.board_font(18))
+    layout.setTextOption(TEXT_OPTION)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(120)
+        lines.append(text[line.textStart():line.textStart() + line.textLength()])
+    layout.endLayout()
+    assert len(lines) > 2
+    for line in lines[:-1]:
+        assert line.endswith(("\u00ad", " ")), lines  # never "Kompetencef|onden"
+
+
+def test_painting_never_raises_even_for_a_crushed_note(qtbot):
+    from PySide6.QtGui import QImage, QPainter
+
+    from kompetencedialog_desktop.model.project import Note
+    from kompetencedialog_desktop.ui.note_item import NOTE_FONT_READABLE, NoteItem, fitting_point_size
+
+    assert fitting_point_size(LONG_NOTE, 190, -10) == NOTE_FONT_READABLE
+    assert fitting_point_size(LONG_NOTE, -5, 0) == NOTE_FONT_READABLE
+    image = QImage(300, 300, QImage.Format.Format_RGB32)
+    for w, h in ((210, 10), (3, 3), (210, 0.5)):
+        item = NoteItem(Note(id="n", board="b", x=0, y=0, w=w, h=h, text=LONG_NOTE, votes=3))
+        painter = QPainter(image)
+        item.paint(painter, None)
+        painter.end()
+        assert item.text_layout()[0] >= NOTE_FONT_READABLE
+
+
+def test_long_note_grows_taller_instead_of_shrinking_its_text(strategy, qtbot):
+    from kompetencedialog_desktop.model.project import NOTE_HEIGHT
+    from kompetencedialog_desktop.ui.note_item import NOTE_FONT_READABLE
+
+    page = strategy.current_page()
+    assert len(LONG_NOTE) >= 120
+    for text in (LONG_NOTE, LONG_NOTE + ". " + LONG_NOTE):
+        page.entry.line.setText(text)
+        QTest.keyClick(page.entry.line, Qt.Key.Key_Return)
+    short, double = strategy.files.document.project.notes
+    for note in (short, double):
+        size, fits = page.scene.items_by_id[note.id].text_layout()
+        assert fits and size >= NOTE_FONT_READABLE
+    assert short.h <= NOTE_HEIGHT + 10 and double.h > NOTE_HEIGHT + 60
+    # On screen at fit zoom, in pixels (the board font is sized in units of 4/3 px).
+    page.view.fit_board()
+    assert page.scene.items_by_id[short.id].text_layout()[0] * 4 / 3 * page.view.zoom >= 9.5
+
+
+def test_in_place_editor_stays_inside_the_note(strategy, qtbot):
+    page = strategy.current_page()
+    _type_note(qtbot, page, "Kort")
+    note = strategy.files.document.project.notes[0]
+    page.view.setFocus()
+    QTest.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                      view_point(page.view, *centre(note)))
+    item = page.scene.items_by_id[note.id]
+    editor = item.editor
+    QTest.keyClicks(page.view.viewport(), LONG_NOTE + " og endnu mere tekst om kompetenceudvikling")
+    drawn = item.sceneBoundingRect()
+    text = editor.sceneBoundingRect()
+    assert text.bottom() > note.y + note.h  # the text is longer than the note was
+    assert drawn.top() <= text.top() and text.bottom() <= drawn.bottom()
+    QTest.keyClick(page.view.viewport(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert note.h > 130 and item.text_layout()[1]  # the note kept the room it needed

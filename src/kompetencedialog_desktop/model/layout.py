@@ -144,7 +144,7 @@ def place_notes(
     sizes = Counter((b[2], b[3]) for _, zone, b in present if zone == zone_id)
     if sizes:
         (zw, zh), _ = sizes.most_common(1)[0]
-        if zw <= w and zh <= h:
+        if zw <= w and zh <= h and (zw < NOTE_WIDTH or zh < NOTE_HEIGHT):
             nw, nh = zw, zh
     new: list[Box] = []
     for i in range(count):

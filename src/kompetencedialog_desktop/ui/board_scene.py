@@ -7,12 +7,13 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
 from ..model.content import BoardDefinition
+from ..model.layout import boxes_overlap
 from ..model.project import NOTE_HEIGHT, NOTE_WIDTH, Note, new_id
 from . import theme
 from .board_items import BoardBackground, ClusterOutline
 from .commands import UpdateNotes
 from .document import WorkshopDocument
-from .note_item import NoteItem
+from .note_item import NoteItem, note_height_for
 from .zone_placement import add_to_zone
 
 MARGIN = 80.0
@@ -154,12 +155,26 @@ class BoardScene(QGraphicsScene):
 
         def done(text: str, commit: bool) -> None:
             if commit and text != old:
-                self.document.undo_stack.push(UpdateNotes(self.document, {note_id: {"text": text}}, "Ret tekst"))
+                change = {"text": text}
+                change.update(self._grown(note_id, text))
+                self.document.undo_stack.push(UpdateNotes(self.document, {note_id: change}, "Ret tekst"))
 
         self.clearSelection()
         item.setSelected(True)
         item.start_editing(done)
         self.edit_started.emit()
+
+    def _grown(self, note_id: str, text: str) -> dict[str, float]:
+        """{"h": taller} when the new text needs a taller note and there is room below it."""
+        note = self.document.project.note(note_id)
+        h = note_height_for(text, note.w, note.h, bool(note.votes))
+        if h <= note.h or note.y + h > self.board.height:
+            return {}
+        grown = (note.x, note.y, note.w, h)
+        for other in self.document.project.notes:
+            if other.board == self.board.id and other.id != note_id and boxes_overlap(grown, (other.x, other.y, other.w, other.h)):
+                return {}  # would cover a neighbour: keep the size, the text is cut with "…"
+        return {"h": h}
 
     def create_note_at(self, pos: QPointF, colour: str = "gul") -> None:
         """Double-click on empty space: write a new note there; it enters the model on commit."""

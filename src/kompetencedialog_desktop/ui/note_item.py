@@ -7,24 +7,31 @@ only; the scene turns the finished drag into one undo command.
 from __future__ import annotations
 
 import math
+import re
+from functools import lru_cache
 from typing import Callable
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QKeyEvent, QPainter, QPen, QTextLayout, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem
 
-from ..model.project import Note
+from ..model.project import NOTE_HEIGHT, NOTE_WIDTH, Note
 from . import theme
 
 PADDING = 10.0
+VOTES_SPACE = 18.0
 
-
-# Below this size we would rather break a long Danish compound than shrink further.
-_PREFERRED_MIN = 15.0
+# Never smaller than this (board units, like theme.NOTE_FONT_MAX): a 120-character note stays
+# readable at fit zoom; a longer text makes the note taller (note_height_for) or is cut with "…".
+NOTE_FONT_READABLE = 12.0
+MAX_GROWN_HEIGHT = 3 * NOTE_HEIGHT
+_SOFT_HYPHEN = "\u00ad"
 
 
 def _text_option() -> QTextOption:
     option = QTextOption(Qt.AlignmentFlag.AlignCenter)
+    # Breaks at spaces and at the soft hyphens of hyphenated(); a run with no break point at all
+    # (a web address) may still break anywhere rather than run out of the note.
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     return option
 
@@ -32,10 +39,33 @@ def _text_option() -> QTextOption:
 TEXT_OPTION = _text_option()
 
 
+@lru_cache(maxsize=1)
+def _danish() -> "pyphen.Pyphen | None":
+    try:
+        import pyphen
+
+        return pyphen.Pyphen(lang="da_DK")
+    except Exception:  # dictionary missing from a bundle: no hyphens, but never a crash
+        return None
+
+
+@lru_cache(maxsize=8192)
+def hyphenated(text: str) -> str:
+    """`text` with soft hyphens where Danish words may break ("Kompetence-fonden"); Qt draws a
+    visible hyphen only where it breaks a line there."""
+    dic = _danish()
+    if dic is None:
+        return text
+    return _WORD.sub(lambda m: dic.inserted(m.group(0), hyphen=_SOFT_HYPHEN) if len(m.group(0)) >= 7 else m.group(0), text)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
 def _layout_height(text: str, font, width: float) -> float:
-    """Height of `text` laid out exactly as paint() draws it (same wrap mode)."""
+    """Height of `text` laid out exactly as paint() draws it (same wrap mode, same hyphens)."""
     total = 0.0
-    for paragraph in text.split("\n"):
+    for paragraph in hyphenated(text).split("\n"):
         layout = QTextLayout(paragraph, font)
         layout.setTextOption(TEXT_OPTION)
         layout.beginLayout()
@@ -53,15 +83,20 @@ _REF = 20.0
 _WRAP_SLACK = 1.18  # lines are never filled to the edge; measured on Danish note texts
 
 
+def _finite(value: float, fallback: float) -> float:
+    return value if isinstance(value, (int, float)) and math.isfinite(value) else fallback
+
+
 def fitting_point_size(text: str, width: float, height: float) -> float:
-    """The largest font size (in board units) at which `text` fits the box.
+    """The largest font size (in board units) at which `text` fits the box, never below
+    NOTE_FONT_READABLE (the note then grows or cuts its text; see paint()).
 
     An estimate from the text's length picks the size; one or two real layouts confirm it
-    (a bisection costs ~1 ms a note, too slow for opening 2,000 notes). Whole words are kept
-    whole down to a readable size; a long compound ("sagsbehandlingssystem") is broken
-    rather than shrinking the whole note to fine print."""
+    (a bisection costs ~1 ms a note, too slow for opening 2,000 notes). Any box, even an empty
+    or negative one, gives a size: painting must never raise."""
     if not text.strip():
         return theme.NOTE_FONT_MAX
+    width, height = max(1.0, _finite(width, 1.0)), max(1.0, _finite(height, 1.0))
     metrics = QFontMetricsF(theme.board_font(_REF))
     paragraphs = text.count("\n") + 1
     line_h = metrics.lineSpacing()
@@ -69,15 +104,24 @@ def fitting_point_size(text: str, width: float, height: float) -> float:
     # (full*k/width*slack + paragraphs) lines of line_h*k must fit the height: solve for k.
     a = full * _WRAP_SLACK * line_h / width
     b = paragraphs * line_h
-    k = (-b + math.sqrt(b * b + 4 * a * height)) / (2 * a) if a > 0 else 1.0
-    size = min(theme.NOTE_FONT_MAX, _REF * k)
-    word_cap = _REF * width / max(1.0, metrics.horizontalAdvance(max(text.split(), key=len)))
-    if word_cap >= _PREFERRED_MIN:
-        size = min(size, word_cap)
-    size = max(theme.NOTE_FONT_MIN, size)
-    while size > theme.NOTE_FONT_MIN and _layout_height(text, theme.board_font(size), width) > height:
-        size = max(theme.NOTE_FONT_MIN, size * 0.92)
+    k = (-b + math.sqrt(max(0.0, b * b + 4 * a * height))) / (2 * a) if a > 0 else 1.0
+    size = max(NOTE_FONT_READABLE, min(theme.NOTE_FONT_MAX, _finite(_REF * k, NOTE_FONT_READABLE)))
+    while size > NOTE_FONT_READABLE and _layout_height(text, theme.board_font(size), width) > height:
+        size = max(NOTE_FONT_READABLE, size * 0.92)
     return size
+
+
+def text_fits(text: str, width: float, height: float, size: float) -> bool:
+    return _layout_height(text, theme.board_font(size), max(1.0, width)) <= height + 0.5
+
+
+def note_height_for(text: str, w: float = NOTE_WIDTH, h: float = NOTE_HEIGHT, votes: bool = False) -> float:
+    """The height a w-wide note needs to show `text` at a readable size: `h` if it fits, taller
+    (up to MAX_GROWN_HEIGHT) if not. New and edited notes grow instead of shrinking their text."""
+    box_w = w - 2 * PADDING
+    extra = 2 * PADDING + (VOTES_SPACE if votes else 0)
+    needed = _layout_height(text, theme.board_font(NOTE_FONT_READABLE), max(1.0, box_w)) + extra
+    return float(min(MAX_GROWN_HEIGHT, max(h, math.ceil(needed / 10) * 10)))
 
 
 class NoteItem(QGraphicsItem):
@@ -87,6 +131,8 @@ class NoteItem(QGraphicsItem):
         self._text = ""
         self._w = self._h = 1.0
         self._point_size: float | None = None
+        self._fits = True
+        self._edit_extra = 0.0  # while editing, the note grows under a long text (never the model)
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsMovable
             | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -108,24 +154,58 @@ class NoteItem(QGraphicsItem):
         if note.text != self._text:
             self._text = note.text
             self._point_size = None
+        if bool(note.votes) != bool(getattr(self, "_votes", 0)):
+            self._point_size = None  # the dots take a line of the text box
         self._colour = note.colour
         self._votes = note.votes
         self._chosen = note.chosen
         self._unplaced = unplaced
         self.setPos(note.x, note.y)
-        tip = note.text if len(note.text) > 80 else ""
-        self.setToolTip(("Uden zone: træk post-it'en ind i en zone.\n" + tip).strip() if unplaced else tip)
+        self._update_tooltip()
         self.update()
+
+    def _update_tooltip(self) -> None:
+        tip = self._text if len(self._text) > 80 or not self._fits else ""
+        self.setToolTip(("Uden zone: træk post-it'en ind i en zone.\n" + tip).strip() if self._unplaced else tip)
 
     @property
     def text(self) -> str:
         return self._text
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-2, -2, self._w + 4, self._h + 4)
+        return QRectF(-4, -4, self._w + 8, self._h + self._edit_extra + 8)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        # An exception in paint() inside Qt's event loop aborts the whole program: draw what we
+        # can and keep going (a plain note is better than a lost workshop).
+        try:
+            self._paint(painter)
+        except Exception:  # noqa: BLE001
+            painter.save()
+            painter.setPen(QPen(theme.NOTE_BORDER, 1.2))
+            painter.setBrush(theme.note_fill("gul"))
+            painter.drawRect(QRectF(0, 0, max(1.0, self._w), max(1.0, self._h)))
+            painter.restore()
+
+    def _text_box(self) -> QRectF:
         rect = QRectF(0, 0, self._w, self._h)
+        box = rect.adjusted(PADDING, PADDING, -PADDING, -PADDING - (VOTES_SPACE if self._votes else 0))
+        # A very small note (h=10) still gets a box: text is clipped, not laid out upside down.
+        return QRectF(box.x(), box.y(), max(1.0, box.width()), max(1.0, box.height()))
+
+    def text_layout(self) -> tuple[float, bool]:
+        """(font size in board units, whether the whole text fits) for the current size."""
+        if self._point_size is None:
+            box = self._text_box()
+            self._point_size = fitting_point_size(self._text, box.width(), box.height())
+            fits = not self._text.strip() or text_fits(self._text, box.width(), box.height(), self._point_size)
+            if fits != self._fits:
+                self._fits = fits
+                self._update_tooltip()  # measured lazily (opening 2,000 notes lays out none)
+        return self._point_size, self._fits
+
+    def _paint(self, painter: QPainter) -> None:
+        rect = QRectF(0, 0, self._w, self._h + self._edit_extra)
         painter.setPen(QPen(theme.NOTE_BORDER, 1.2))
         painter.setBrush(theme.note_fill(self._colour))
         painter.drawRect(rect)
@@ -142,14 +222,28 @@ class NoteItem(QGraphicsItem):
             painter.drawRect(rect.adjusted(-1, -1, 1, 1))
         if self.editor is not None:
             return  # the editor draws the text while editing
-        text_box = rect.adjusted(PADDING, PADDING, -PADDING, -PADDING - (18 if self._votes else 0))
-        if self._point_size is None:
-            self._point_size = fitting_point_size(self._text, text_box.width(), text_box.height())
+        size, fits = self.text_layout()
+        box = self._text_box()
         painter.setPen(theme.NOTE_TEXT)
-        painter.setFont(theme.board_font(self._point_size))
-        painter.drawText(text_box, self._text, TEXT_OPTION)
+        painter.setFont(theme.board_font(size))
+        if fits:
+            painter.drawText(box, hyphenated(self._text), TEXT_OPTION)
+        else:  # too long even at the readable size: show the start, mark the cut (full text in the tooltip)
+            painter.save()
+            painter.setClipRect(box)
+            top = QTextOption(TEXT_OPTION)
+            top.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            painter.drawText(box.adjusted(0, 0, 0, 1000), hyphenated(self._text), top)
+            painter.restore()
+            painter.setFont(theme.board_font(size, bold=True))
+            painter.setBrush(theme.note_fill(self._colour))
+            painter.setPen(Qt.PenStyle.NoPen)
+            marker = QRectF(box.right() - 26, box.bottom() - 14, 30, 18)
+            painter.drawRect(marker)
+            painter.setPen(theme.NOTE_TEXT)
+            painter.drawText(marker, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), "…")
         if self._votes:
-            self._paint_votes(painter, rect)
+            self._paint_votes(painter, QRectF(0, 0, self._w, self._h))
 
     def _paint_votes(self, painter: QPainter, rect: QRectF) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
@@ -172,7 +266,18 @@ class NoteItem(QGraphicsItem):
 
     def editing_finished(self) -> None:
         self.editor = None
+        self.set_edit_height(self._h)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.update()
+
+    def set_edit_height(self, height: float) -> None:
+        """While editing, the note is drawn tall enough for the editor's text (and above its
+        neighbours), so the text never spills out below it. The model changes on commit only."""
+        extra = max(0.0, height - self._h)
+        if extra != self._edit_extra:
+            self.prepareGeometryChange()
+            self._edit_extra = extra
+        self.setZValue(10 if extra else 0)
         self.update()
 
 
@@ -185,15 +290,21 @@ class NoteEditor(QGraphicsTextItem):
         self._on_done = on_done
         self._finished = False
         self.setPlainText(note_item.text)
-        self.setFont(theme.board_font(min(theme.NOTE_FONT_MAX, max(12.0, note_item._point_size or 16))))
+        self.setFont(theme.board_font(min(theme.NOTE_FONT_MAX, max(NOTE_FONT_READABLE + 1, note_item._point_size or 16))))
         self.setDefaultTextColor(theme.NOTE_TEXT)
-        self.setTextWidth(note_item._w - 2 * PADDING)
+        self.setTextWidth(max(20.0, note_item._w - 2 * PADDING))
         self.setPos(PADDING, PADDING / 2)
+        self.document().contentsChanged.connect(self._fit_note)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         cursor = self.textCursor()
         cursor.select(cursor.SelectionType.Document)
         self.setTextCursor(cursor)
+        self._fit_note()
+
+    def _fit_note(self) -> None:
+        if not self._finished:
+            self._note_item.set_edit_height(self.pos().y() + self.boundingRect().height() + PADDING / 2)
 
     def finish(self, commit: bool) -> None:
         if self._finished:

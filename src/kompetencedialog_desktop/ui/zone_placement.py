@@ -10,6 +10,7 @@ from ..model.layout import place_notes
 from ..model.project import Note
 from .commands import AddNotes, UpdateNotes
 from .document import WorkshopDocument
+from .note_item import note_height_for
 
 STATUS_MS = 10_000
 
@@ -20,7 +21,9 @@ def add_to_zone(document: WorkshopDocument, board: BoardDefinition, zone_id: str
     step. Returns a Danish line for the status bar when the zone's notes were made smaller."""
     if not notes:
         return None
-    w, h = notes[0].w, notes[0].h
+    # A long text makes its note taller rather than its letters smaller (Qt measures, hence here).
+    w = notes[0].w
+    h = max(note_height_for(n.text, w, n.h, bool(n.votes)) for n in notes)
     placement = place_notes(document.project, board, zone_id, len(notes), w, h, prefer)
     for note, (x, y, nw, nh) in zip(notes, placement.new):
         note.x, note.y, note.w, note.h = x, y, nw, nh
