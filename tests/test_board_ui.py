@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtTest import QTest
 
 from kompetencedialog_desktop.storage.project_file import load_project, save_project
@@ -430,3 +430,49 @@ def test_in_place_editor_stays_inside_the_note(strategy, qtbot):
     assert drawn.top() <= text.top() and text.bottom() <= drawn.bottom()
     QTest.keyClick(page.view.viewport(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert note.h > 130 and item.text_layout()[1]  # the note kept the room it needed
+
+
+def _projector_text_px(projector, item) -> float:
+    """Pixel height of the note's letters on the projector (font pixel size x view scale)."""
+    size, _ = item.text_layout()
+    return round(size * 4 / 3) * projector.view.transform().m11()
+
+
+def test_projector_zooms_to_the_used_board_with_its_header_frame_and_blank_mark(strategy, qtbot):
+    from kompetencedialog_desktop.ui.projector_window import BlankIndicator
+
+    page = strategy.current_page()
+    for text in ("Nyt IT-system", "Borgerne forventer svar samme dag", LONG_NOTE):
+        _type_note(qtbot, page, text)
+    QTest.keyClick(page.entry.line, Qt.Key.Key_F10)
+    projector = strategy.projector
+    assert projector is not None and projector.isVisible()
+    # One screen: a normal window with a frame, which the facilitator can move and resize.
+    assert not projector.windowFlags() & Qt.WindowType.FramelessWindowHint
+    assert projector.step.text() == f"{page.board.number}  {page.board.title}"
+    projector.resize(1920, 1080)
+    qtbot.waitUntil(lambda: projector.view.width() > 1800)
+    # Only the zone in use is shown, so the notes are large in the room.
+    viewport = projector.view.viewport().rect()
+    whole_board = min(viewport.width() / page.board.width, viewport.height() / page.board.height)
+    assert projector.view.transform().m11() > 1.1 * whole_board
+    shown = projector.view.mapToScene(viewport).boundingRect()
+    zone = page.board.zone("kerneopgave").rect
+    assert shown.contains(QRectF(zone.x, zone.y, zone.w, 84))  # the zone's title and help
+    for note in strategy.files.document.project.notes:
+        assert shown.contains(QRectF(note.x, note.y, note.w, note.h))
+    items = [page.scene.items_by_id[n.id] for n in strategy.files.document.project.notes]
+    px = [_projector_text_px(projector, item) for item in items]
+    print("projector text px at 1920x1080 (short, normal, 120 chars):", [round(p, 1) for p in px])
+    assert px[0] >= 32 and px[1] >= 24  # ~24 pt (32 px) for a short note: reads from 8 m
+    # The header follows the board on show, not the agenda step.
+    QTest.keyClick(strategy, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    board = strategy.current_page().board
+    assert projector.step.text() == f"{board.number}  {board.title}"
+    # Blanked: the main window shows it, and not after un-blanking.
+    [indicator] = strategy.statusBar().findChildren(BlankIndicator)
+    assert not indicator.isVisible()
+    QTest.keyClick(strategy, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert projector.blanked and indicator.isVisible()
+    QTest.keyClick(strategy, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert not projector.blanked and not indicator.isVisible()

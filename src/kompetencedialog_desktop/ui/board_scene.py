@@ -110,6 +110,23 @@ class BoardScene(QGraphicsScene):
                 return item.parentItem()
         return None
 
+    def used_rect(self, margin: float = 16.0) -> QRectF:
+        """The part of the board in use: every note, with the width and the title of the zone it
+        is in (a zone's empty lower part is left out). The whole board while it is empty. The
+        projector zooms to this, so the room reads the notes, not the empty board."""
+        used = QRectF()
+        for note in self.document.project.notes:
+            if note.board != self.board.id:
+                continue
+            rect = QRectF(note.x, note.y, note.w, note.h)
+            zone = self.board.zone(note.zone) if note.zone else None
+            if zone is not None:
+                rect = rect.united(QRectF(zone.rect.x, zone.rect.y, zone.rect.w, 84.0))
+            used = rect if used.isNull() else used.united(rect)
+        if used.isNull():
+            return QRectF(0, 0, self.board.width, self.board.height)
+        return used.adjusted(-margin, -margin, margin, margin)
+
     def zone_for(self, x: float, y: float, w: float, h: float) -> str | None:
         """A note belongs to the zone its centre lies in (None on the board's margins)."""
         zone = self.board.zone_at(x + w / 2, y + h / 2)

@@ -24,7 +24,7 @@ from .document import WorkshopDocument
 from .file_controller import FileController
 from .note_actions import NoteActions
 from .plan_page import PlanPage
-from .projector_window import ProjectorWindow
+from .projector_window import BlankIndicator, ProjectorWindow
 from .voting_panel import VotingActions
 from .start_screen import StartScreen
 
@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
         if self.projector is None:
             self.projector = ProjectorWindow()
             self.projector.closed.connect(self._projector_closed)
+            self.statusBar().addPermanentWidget(BlankIndicator(self.projector))
         target = screen or ProjectorWindow.default_screen(self.screen())
         self.projector.place_on(target, full_screen=target is not self.screen())
         page = self.current_page()

@@ -23,7 +23,7 @@ TEXT_DARK = QColor("#1B1B1B")
 TEXT_MUTED = QColor("#3D3D3D")
 
 FONT_FAMILY = "DejaVu Sans"
-NOTE_FONT_MAX = 26.0  # board units; at fit zoom on a 1920x1080 projector about 19 px
+NOTE_FONT_MAX = 34.0  # board units (x 4/3 px); short notes in big letters, for the room
 NOTE_FONT_MIN = 7.0
 
 
