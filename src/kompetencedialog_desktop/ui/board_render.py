@@ -17,14 +17,32 @@ from .document import WorkshopDocument
 PNG_SCALE = 1.0  # a 2000-unit board becomes 2000 px: ~320 dpi across a 16 cm column
 
 
-def _render(scene: BoardScene, painter: QPainter, target: QRectF) -> None:
+def picture_rect(scene: BoardScene) -> QRectF:
+    """The part of the board a picture shows: the part in use (as on the projector), widened to
+    at least the board's own proportions so it fits a page column, within the board. Half a
+    board in use prints its notes twice as large as the whole board would."""
+    board = scene.board
+    whole = QRectF(0, 0, board.width, board.height)
+    used = scene.used_rect().intersected(whole)
+    if used.isEmpty():
+        return whole
+    aspect = board.width / board.height
+    width, height = max(used.width(), used.height() * aspect), max(used.height(), used.width() / aspect)
+    rect = QRectF(0, 0, min(width, board.width), min(height, board.height))
+    rect.moveCenter(used.center())
+    # Slide back inside the board (never cut what is in use).
+    rect.moveLeft(min(max(rect.left(), 0.0), board.width - rect.width()))
+    rect.moveTop(min(max(rect.top(), 0.0), board.height - rect.height()))
+    return rect
+
+
+def _render(scene: BoardScene, painter: QPainter, target: QRectF, source: QRectF) -> None:
     scene.clearSelection()
     for item in scene.items():
         # Screen caches are pixmaps: in a PDF they would turn text into blurry pictures.
         item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-    board = scene.board
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing | QPainter.RenderHint.SmoothPixmapTransform)
-    scene.render(painter, target, QRectF(0, 0, board.width, board.height), Qt.AspectRatioMode.KeepAspectRatio)
+    scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
 
 
 def _scenes(project: Project) -> tuple[WorkshopDocument, list[BoardScene]]:
@@ -38,10 +56,13 @@ def board_pngs(project: Project, scale: float = PNG_SCALE) -> dict[str, bytes]:
     result: dict[str, bytes] = {}
     for scene in scenes:
         board = scene.board
-        image = QImage(int(board.width * scale), int(board.height * scale), QImage.Format.Format_RGB32)
+        source = picture_rect(scene)
+        # The same pixel width whatever part is shown: a smaller part is drawn larger.
+        zoom = scale * board.width / source.width()
+        image = QImage(int(source.width() * zoom), int(source.height() * zoom), QImage.Format.Format_RGB32)
         image.fill(theme.BOARD_BACKGROUND)
         painter = QPainter(image)
-        _render(scene, painter, QRectF(0, 0, image.width(), image.height()))
+        _render(scene, painter, QRectF(0, 0, image.width(), image.height()), source)
         painter.end()
         data = QByteArray()
         buffer = QBuffer(data)
@@ -72,7 +93,7 @@ def boards_pdf(project: Project) -> bytes:
         painter.setPen(theme.TEXT_MUTED)
         caption = f"{project.title}  ·  {project.workplace}" if project.workplace else project.title
         painter.drawText(QRectF(0, 0, page.width(), 60), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), caption)
-        _render(scene, painter, QRectF(0, 80, page.width(), page.height() - 80))
+        _render(scene, painter, QRectF(0, 80, page.width(), page.height() - 80), picture_rect(scene))
     painter.end()
     document.deleteLater()
     return bytes(data)

@@ -80,6 +80,7 @@ def _layout_height(text: str, font, width: float) -> float:
 
 
 _REF = 20.0
+_PREFERRED_MIN = 16.0
 _WRAP_SLACK = 1.18  # lines are never filled to the edge; measured on Danish note texts
 
 
@@ -105,7 +106,12 @@ def fitting_point_size(text: str, width: float, height: float) -> float:
     a = full * _WRAP_SLACK * line_h / width
     b = paragraphs * line_h
     k = (-b + math.sqrt(max(0.0, b * b + 4 * a * height))) / (2 * a) if a > 0 else 1.0
-    size = max(NOTE_FONT_READABLE, min(theme.NOTE_FONT_MAX, _finite(_REF * k, NOTE_FONT_READABLE)))
+    size = min(theme.NOTE_FONT_MAX, _finite(_REF * k, NOTE_FONT_READABLE))
+    # Whole words while that keeps the letters large; below that a long compound is hyphenated.
+    word_cap = _REF * width / max(1.0, metrics.horizontalAdvance(max(text.split(), key=len)))
+    if word_cap >= _PREFERRED_MIN:
+        size = min(size, word_cap)
+    size = max(NOTE_FONT_READABLE, size)
     while size > NOTE_FONT_READABLE and _layout_height(text, theme.board_font(size), width) > height:
         size = max(NOTE_FONT_READABLE, size * 0.92)
     return size
