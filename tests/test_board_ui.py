@@ -345,6 +345,9 @@ def test_thirty_notes_in_one_zone_of_every_board_cover_no_other(window, qtbot, w
             for b in rects[i + 1:]:
                 assert not a.intersects(b), (a, b)
         assert "gjort mindre" in window.statusBar().currentMessage()
+        for n in notes:  # a text cut short on a small note is there in full on hover
+            item = page.scene.items_by_id[n.id]
+            assert item.text_layout()[1] or item.toolTip() == n.text
         window.statusBar().clearMessage()
     # The whole zone's re-layout and the new note are one undo step.
     doc = window.files.document

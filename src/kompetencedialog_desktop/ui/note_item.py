@@ -121,11 +121,51 @@ def text_fits(text: str, width: float, height: float, size: float) -> bool:
     return _layout_height(text, theme.board_font(size), max(1.0, width)) <= height + 0.5
 
 
+def padding_for(w: float, h: float) -> float:
+    """Less margin on the small notes of a crowded zone: their text needs every unit."""
+    return max(4.0, min(PADDING, 0.07 * min(w, h)))
+
+
+def _draw_cut(painter: QPainter, box: QRectF, text: str, size: float) -> None:
+    """The lines of `text` that fit `box`, centred; the last one shown ends in "…"."""
+    font = theme.board_font(size)
+    metrics = QFontMetricsF(font)
+    lines: list[str] = []
+    y = 0.0
+    for paragraph in hyphenated(text).split("\n"):
+        layout = QTextLayout(paragraph, font)
+        layout.setTextOption(TEXT_OPTION)
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(box.width())
+            if y + line.height() > box.height() and lines:
+                break
+            y += line.height()
+            lines.append(paragraph[line.textStart():line.textStart() + line.textLength()])
+        layout.endLayout()
+        if y >= box.height():
+            break
+    if not lines:
+        return
+    last = lines[-1].replace(_SOFT_HYPHEN, "").rstrip()
+    lines[-1] = metrics.elidedText(last + " …", Qt.TextElideMode.ElideRight, box.width())  # ends in "…" either way
+    painter.setFont(font)
+    top = box.top()
+    step = metrics.lineSpacing()
+    for i, line in enumerate(lines):
+        shown = line.replace(_SOFT_HYPHEN, "") + ("-" if line.endswith(_SOFT_HYPHEN) else "")
+        painter.drawText(QRectF(box.left(), top + i * step, box.width(), step), int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), shown)
+
+
 def note_height_for(text: str, w: float = NOTE_WIDTH, h: float = NOTE_HEIGHT, votes: bool = False) -> float:
     """The height a w-wide note needs to show `text` at a readable size: `h` if it fits, taller
     (up to MAX_GROWN_HEIGHT) if not. New and edited notes grow instead of shrinking their text."""
-    box_w = w - 2 * PADDING
-    extra = 2 * PADDING + (VOTES_SPACE if votes else 0)
+    pad = padding_for(w, h)
+    box_w = w - 2 * pad
+    extra = 2 * pad + (VOTES_SPACE if votes else 0)
     needed = _layout_height(text, theme.board_font(NOTE_FONT_READABLE), max(1.0, box_w)) + extra
     return float(min(MAX_GROWN_HEIGHT, max(h, math.ceil(needed / 10) * 10)))
 
@@ -195,7 +235,8 @@ class NoteItem(QGraphicsItem):
 
     def _text_box(self) -> QRectF:
         rect = QRectF(0, 0, self._w, self._h)
-        box = rect.adjusted(PADDING, PADDING, -PADDING, -PADDING - (VOTES_SPACE if self._votes else 0))
+        pad = padding_for(self._w, self._h)
+        box = rect.adjusted(pad, pad, -pad, -pad - (VOTES_SPACE if self._votes else 0))
         # A very small note (h=10) still gets a box: text is clipped, not laid out upside down.
         return QRectF(box.x(), box.y(), max(1.0, box.width()), max(1.0, box.height()))
 
@@ -234,20 +275,8 @@ class NoteItem(QGraphicsItem):
         painter.setFont(theme.board_font(size))
         if fits:
             painter.drawText(box, hyphenated(self._text), TEXT_OPTION)
-        else:  # too long even at the readable size: show the start, mark the cut (full text in the tooltip)
-            painter.save()
-            painter.setClipRect(box)
-            top = QTextOption(TEXT_OPTION)
-            top.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-            painter.drawText(box.adjusted(0, 0, 0, 1000), hyphenated(self._text), top)
-            painter.restore()
-            painter.setFont(theme.board_font(size, bold=True))
-            painter.setBrush(theme.note_fill(self._colour))
-            painter.setPen(Qt.PenStyle.NoPen)
-            marker = QRectF(box.right() - 26, box.bottom() - 14, 30, 18)
-            painter.drawRect(marker)
-            painter.setPen(theme.NOTE_TEXT)
-            painter.drawText(marker, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), "…")
+        else:  # too long even at the readable size: whole lines, the last ending in "…" (full text: tooltip)
+            _draw_cut(painter, box, self._text, size)
         if self._votes:
             self._paint_votes(painter, QRectF(0, 0, self._w, self._h))
 
