@@ -108,13 +108,24 @@ def fitting_point_size(text: str, width: float, height: float) -> float:
     k = (-b + math.sqrt(max(0.0, b * b + 4 * a * height))) / (2 * a) if a > 0 else 1.0
     size = min(theme.NOTE_FONT_MAX, _finite(_REF * k, NOTE_FONT_READABLE))
     # Whole words while that keeps the letters large; below that a long compound is hyphenated.
-    word_cap = _REF * width / max(1.0, metrics.horizontalAdvance(max(text.split(), key=len)))
-    if word_cap >= _PREFERRED_MIN:
-        size = min(size, word_cap)
-    size = max(NOTE_FONT_READABLE, size)
+    longest = max(_WORD_PARTS.split(text), key=len) or text  # "IT-system" may break at its own hyphen
+    word_cap = _REF * width / max(1.0, metrics.horizontalAdvance(longest))
+    cap = min(theme.NOTE_FONT_MAX, word_cap) if word_cap >= _PREFERRED_MIN else theme.NOTE_FONT_MAX
+    size = max(NOTE_FONT_READABLE, min(size, cap))
+    if _layout_height(text, theme.board_font(size), width) <= height:
+        # The estimate is cautious: two steps up, if the text still fits (big letters for the room).
+        for _ in range(2):
+            bigger = min(cap, size * 1.1)
+            if bigger <= size or _layout_height(text, theme.board_font(bigger), width) > height:
+                break
+            size = bigger
+        return size
     while size > NOTE_FONT_READABLE and _layout_height(text, theme.board_font(size), width) > height:
         size = max(NOTE_FONT_READABLE, size * 0.92)
     return size
+
+
+_WORD_PARTS = re.compile(r"[\s\-/]+")
 
 
 def text_fits(text: str, width: float, height: float, size: float) -> bool:
