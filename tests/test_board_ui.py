@@ -479,3 +479,26 @@ def test_projector_zooms_to_the_used_board_with_its_header_frame_and_blank_mark(
     assert projector.blanked and indicator.isVisible()
     QTest.keyClick(strategy, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     assert not projector.blanked and not indicator.isVisible()
+
+
+def test_board_pictures_show_the_used_part_and_zone_pictures_exist(qapp, example):
+    from PySide6.QtGui import QImage
+
+    from kompetencedialog_desktop.model.factory import new_project
+    from kompetencedialog_desktop.model.project import Note
+    from kompetencedialog_desktop.storage.content_loader import workshop_content
+    from kompetencedialog_desktop.ui.board_render import board_pngs, zone_pngs
+
+    content = workshop_content("strategi")
+    project = new_project(content, "Én zone")
+    zone = content.board("strategi-2").zone("kan-i-dag").rect
+    project.notes.append(Note(id="n1", board="strategi-2", zone="kan-i-dag", x=zone.x + 20, y=zone.y + 100, text=LONG_NOTE))
+    pngs = board_pngs(project)
+    one_zone, empty = QImage.fromData(pngs["strategi-2"]), QImage.fromData(pngs["strategi-1"])
+    assert one_zone.width() == empty.width() == 2000
+    # The one zone in use fills the picture: the note is drawn about twice as large as on the whole board.
+    yellow = lambda img: sum(img.pixelColor(x, y).name() == "#ffe45c" for x in range(0, img.width(), 4) for y in range(0, img.height(), 4))  # noqa: E731
+    assert yellow(one_zone) * 16 > 3.0 * 210 * 130  # ~1x on the whole board
+    zones = zone_pngs(example)
+    assert set(zones) == {"strategi-1", "strategi-2", "strategi-3"}
+    assert all(QImage.fromData(png).width() > 0 for pictures in zones.values() for _, png in pictures)

@@ -64,13 +64,38 @@ def board_pngs(project: Project, scale: float = PNG_SCALE) -> dict[str, bytes]:
         painter = QPainter(image)
         _render(scene, painter, QRectF(0, 0, image.width(), image.height()), source)
         painter.end()
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
-        result[board.id] = bytes(data)
+        result[board.id] = _png_bytes(image)
     document.deleteLater()
     return result
+
+
+def zone_pngs(project: Project, scale: float = PNG_SCALE) -> dict[str, list[tuple[str, bytes]]]:
+    """{board_id: [(zone title, PNG bytes)]} for each zone that holds notes: for print, where a
+    whole board in a 16 cm column prints its notes at ~5 pt; one zone prints them at 8-12 pt."""
+    document, scenes = _scenes(project)
+    result: dict[str, list[tuple[str, bytes]]] = {}
+    for scene in scenes:
+        used = {n.zone for n in project.notes if n.board == scene.board.id}
+        for zone in scene.board.zones:
+            if zone.id not in used:
+                continue
+            source = QRectF(zone.rect.x, zone.rect.y, zone.rect.w, zone.rect.h)
+            image = QImage(int(source.width() * scale * 1.5), int(source.height() * scale * 1.5), QImage.Format.Format_RGB32)
+            image.fill(theme.BOARD_BACKGROUND)
+            painter = QPainter(image)
+            _render(scene, painter, QRectF(0, 0, image.width(), image.height()), source)
+            painter.end()
+            result.setdefault(scene.board.id, []).append((zone.title, _png_bytes(image)))
+    document.deleteLater()
+    return result
+
+
+def _png_bytes(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data)
 
 
 def boards_pdf(project: Project) -> bytes:
