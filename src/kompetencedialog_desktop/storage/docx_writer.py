@@ -16,6 +16,7 @@ from .docx_helpers import (
     add_field,
     field_begin,
     field_end,
+    keep_row_together,
     repeat_as_header,
     set_default_language,
     set_language,
@@ -34,6 +35,7 @@ class WordWriter:
         self.accent = accent
         self.accent_rgb = RGBColor.from_string(accent.lstrip("#").upper())
         self.headings: list[tuple[int, str]] = []
+        self.listed_notes: set[str] = set()  # post-its already written, so the appendix never repeats one
         self._setup_styles()
         self._setup_page(self.doc.sections[0], running_title)
         # python-docx resolves a style *name* by scanning every style (~3 ms); with thousands of
@@ -106,14 +108,16 @@ class WordWriter:
     def polite_empty(self, text: str) -> None:
         self.paragraph(text, italic=True)
 
-    def bullet(self, text: str, level: int = 1, suffix: str = "") -> None:
+    def bullet(self, text: str, level: int = 1, suffix: str = ""):
+        """One bullet; a post-it typed over several lines becomes one flowing line (no hard breaks)."""
         paragraph = self.doc.add_paragraph()
         paragraph._p.style = self._bullet_ids[1 if level == 1 else 2]
-        paragraph.add_run(xml_safe(text))
+        paragraph.add_run(" ".join(xml_safe(text).split()))
         if suffix:
             extra = paragraph.add_run(f"  {suffix}")
             extra.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
             extra.font.size = Pt(9.5)
+        return paragraph
 
     def facts(self, rows: Sequence[tuple[str, str]]) -> None:
         """A two-column label/value table without borders (front page, plan header)."""
@@ -139,6 +143,7 @@ class WordWriter:
             column.width = Mm(width)  # the grid LibreOffice and Word lay the table out from
         header = table.rows[0]
         repeat_as_header(header)
+        keep_row_together(header)
         for cell, title, width in zip(header.cells, columns, widths_mm):
             cell.width = Mm(width)
             shade_cell(cell, self.accent)
@@ -147,13 +152,21 @@ class WordWriter:
             run.font.size = Pt(font_pt)
             run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
         for values in rows:
-            cells = table.add_row().cells
-            for cell, value, width in zip(cells, values, widths_mm):
+            row = table.add_row()
+            keep_row_together(row)
+            for cell, value, width in zip(row.cells, values, widths_mm):
                 cell.width = Mm(width)
                 lines = xml_safe(value).split("\n")
                 cell.paragraphs[0].add_run(lines[0]).font.size = Pt(font_pt)
                 for line in lines[1:]:
                     cell.add_paragraph().add_run(line).font.size = Pt(font_pt)
+        # The header never stands alone at a page bottom: it keeps with the first row; a short
+        # table (an årshjul) is kept whole.
+        count = len(table.rows)
+        for row in list(table.rows)[: count - 1 if count <= 13 else 1]:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
         self.doc.add_paragraph()
 
     def picture(self, png: bytes, width_mm: float, caption: str) -> None:
@@ -175,16 +188,16 @@ class WordWriter:
         section.different_first_page_header_footer = False
 
     def table_of_contents(self) -> None:
-        """A real TOC field. Its shown result is filled in by finish() with the headings (without
-        page numbers), so the document reads well even before Word updates the field."""
+        """A real TOC field of the main headings, ending the front page. Its shown result is filled
+        in by to_bytes() with the headings (LibreOffice shows that; Word adds page numbers on open)."""
         self._toc_first = self.doc.add_paragraph()
-        field_begin(self._toc_first, 'TOC \\o "1-2" \\h \\z \\u')
+        field_begin(self._toc_first, 'TOC \\o "1-1" \\h \\z \\u')
         self._toc_after = self.doc.add_paragraph()
         self._toc_after.add_run().add_break(WD_BREAK.PAGE)
         update_fields_on_open(self.doc)
 
     def _finish_toc(self) -> None:
-        entries = [(level, text) for level, text in self.headings if level <= 2]
+        entries = [(level, text) for level, text in self.headings if level <= 1]
         last = self._toc_first
         for i, (level, text) in enumerate(entries):
             paragraph = self._toc_first if i == 0 else self._toc_after.insert_paragraph_before()
