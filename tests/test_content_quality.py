@@ -190,3 +190,40 @@ def test_markdown_printout_matches_the_committed_review_copy(tmp_path):
         committed = resources_dir().parent / "docs" / "content" / f"{workshop}.md"
         if committed.exists():  # a source checkout: the review copy must not go stale
             assert committed.read_text(encoding="utf-8") == text, "kør: kompetencedialog content --markdown"
+
+
+# What docs/content/stil.md rules out, as text that must not appear anywhere a user reads.
+BANNED = {
+    ",,": "dobbelt komma", "på på": "»på på«", "post-itten": "post-it'en", "prikbudget": "antal prikker pr. deltager",
+    "kompetenceindsats": "kompetenceudviklingsindsats", "sådan ser succes ud": "anglicisme", "regne med os for": "regne med os til",
+    "fra behov til indsatsområder": "pladens navn: Fra kompetencebehov til indsatsområder", "fremmer og hæmmer": "Det fremmer / det hæmmer",
+}
+
+
+def _program_strings():
+    """The string literals in src/ (not docstrings), as the program shows them."""
+    import ast
+
+    root = resources_dir().parent / "src" / "kompetencedialog_desktop"
+    if not root.exists():
+        return []
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docs = {id(n.body[0].value) for n in ast.walk(tree)
+                if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef)) and n.body and isinstance(n.body[0], ast.Expr)}
+        found += [(path.name, n.value) for n in ast.walk(tree)
+                  if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs]
+    return found
+
+
+def test_style_sheet():
+    texts = [(p.name, t) for p in _all_content_files() for t in _strings(json.loads(p.read_text(encoding="utf-8")))]
+    texts += [(f"{w}.md", content_markdown(w)) for w in WORKSHOPS]
+    for name, text in texts + _program_strings():
+        lower = text.lower()
+        for bad, why in BANNED.items():
+            assert bad not in lower, f"{name}: »{bad}« ({why}) i »{text[:80]}«"
+    for name, text in texts:  # our prose; program strings hold file filters and style sheets with ';'
+        assert ";" not in text, f"{name}: semikolon i »{text[:80]}«"
+        assert not re.search(r"\b(\d+) prikker\b", text) or "1 prikker" not in text, name

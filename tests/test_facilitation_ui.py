@@ -193,11 +193,11 @@ def test_shortcuts_are_listed(window):
     assert any(r[2] == "Næste kort" for r in rows) and not any(r[2].startswith("Sæt 4") for r in rows)
 
 
-def test_optional_cards_are_marked_valgfri(window):
+def test_optional_cards_are_marked_valgfrit(window):
     QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     cards = window.dock.cards
     rows = [cards.list.item(i).text() for i in range(cards.list.count())]
     optional = [c for c in cards.cards if not c.core]
-    assert optional and all(row.endswith("(valgfri)") == (not c.core) for row, c in zip(rows, cards.cards))
+    assert optional and all(row.endswith("(valgfrit)") == (not c.core) for row, c in zip(rows, cards.cards))
     cards.go_to_card(optional[0].id)
     assert "Valgfrit kort" in cards.badge.text()

@@ -31,8 +31,8 @@ def content_markdown(workshop: str) -> str:
             lines += [f"- {q}" for q in card.questions]
             lines += ["", f"> Til facilitatoren: {card.hint}", ">", f"> Svarene hører til i: {zones}", ""]
     lines += ["## Facilitatorguide", "",
-              f"Tidsreglen: Et trin planlægger kun kernekort og giver mindst {guide.minutes_per_core_question:g} minutter "
-              "pr. spørgsmål på dem. De valgfri kort bruger I, hvis der er tid.", ""]
+              f"Tidsreglen: Dagsordenen planlægger kun tid til kernekortene og giver mindst {guide.minutes_per_core_question:g} "
+              "minutter pr. spørgsmål på dem. De valgfrie kort bruger I, hvis der er tid.", ""]
     for variant in guide.variants:
         lines += [f"### {variant.title} – {variant.total_minutes:g} minutter", ""]
         for i, step in enumerate(variant.steps, start=1):

@@ -121,7 +121,7 @@ class CardPanel(QWidget):
         self.list.clear()
         for i, c in enumerate(self.cards):
             mark = "✔ " if c.id in discussed else "    "
-            item = QListWidgetItem(f"{mark}{i + 1}. {c.title}" + ("" if c.core else "  (valgfri)"))
+            item = QListWidgetItem(f"{mark}{i + 1}. {c.title}" + ("" if c.core else "  (valgfrit)"))
             self.list.addItem(item)
         if self.cards:
             self.list.setCurrentRow(self.current)
