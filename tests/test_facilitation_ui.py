@@ -201,3 +201,11 @@ def test_optional_cards_are_marked_valgfrit(window):
     assert optional and all(row.endswith("(valgfrit)") == (not c.core) for row, c in zip(rows, cards.cards))
     cards.go_to_card(optional[0].id)
     assert "Valgfrit kort" in cards.badge.text()
+
+
+def test_welcome_step_shows_the_preparation(window):
+    guide = window.dock.guide
+    assert window.dock.session.step.kind == "velkomst"
+    assert "Forberedelse" in guide.details.text() and "serviceeftersyn" in guide.details.text()
+    window.dock.session.next_step()
+    assert "Forberedelse" not in guide.details.text()
