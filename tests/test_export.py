@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+import subprocess
 
 import docx
 import pytest
@@ -163,7 +165,26 @@ def test_danish_language_and_a4(example):
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     footer_xml = section.footer._element.xml
     assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml
-    assert "TOC" in document.element.body.xml
+    body = document.element.body.xml
+    headings = [p for p in document.paragraphs if p.style.name == "Heading 1"]
+    for i, heading in enumerate(headings):  # each main heading is bookmarked, and the contents point at it
+        name = heading._p.find(qn("w:bookmarkStart")).get(qn("w:name"))
+        assert f"PAGEREF {name} " in body, heading.text
+
+
+@pytest.mark.skipif(not shutil.which("soffice") or not shutil.which("pdftotext"), reason="LibreOffice/poppler mangler")
+def test_contents_show_page_numbers_in_libreoffice(tmp_path, example):
+    """Rendered by LibreOffice, the front page lists each main heading with the page it is on."""
+    path = tmp_path / "strategi.docx"
+    export_docx(example, path)
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=180)
+    pages = subprocess.run(["pdftotext", "-layout", str(tmp_path / "strategi.pdf"), "-"], check=True,
+                           capture_output=True, text=True).stdout.split("\f")
+    contents = {m.group(1).strip(): int(m.group(2)) for m in re.finditer(r"^(\S[^.\n]*?)\.{3,}\s*(\d+)\s*$", pages[0], re.M)}
+    assert len(contents) >= 10, pages[0]
+    for title, number in contents.items():
+        assert number >= 2 and title in pages[number - 1], (title, number)
 
 
 def test_empty_workshop_says_so_politely_and_has_no_bare_headings():

@@ -9,7 +9,9 @@ from typing import Sequence
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from .docx_helpers import (
@@ -26,6 +28,21 @@ from .docx_helpers import (
 )
 
 BODY_FONT = "Calibri"
+TEXT_WIDTH_MM = 160.0  # A4 portrait less our margins
+
+
+def _toc_bookmark(index: int) -> str:
+    return f"_Toc_kd{index}"
+
+
+def _bookmark(paragraph, bookmark_id: int, name: str) -> None:
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(bookmark_id))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(bookmark_id))
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
+    paragraph._p.append(end)
 TEXT_COLOUR = RGBColor(0x1B, 0x1B, 0x1B)
 
 
@@ -88,7 +105,9 @@ class WordWriter:
 
     # --- blocks ---------------------------------------------------------------------------
     def heading(self, text: str, level: int = 1) -> None:
-        self.doc.add_heading(xml_safe(text), level)
+        paragraph = self.doc.add_heading(xml_safe(text), level)
+        if level == 1:  # a bookmark the table of contents points its page number at
+            _bookmark(paragraph, len(self.headings), _toc_bookmark(len(self.headings)))
         self.headings.append((level, text))
 
     def paragraph(self, text: str, *, italic: bool = False, size: float | None = None, bold: bool = False):
@@ -188,24 +207,24 @@ class WordWriter:
         section.different_first_page_header_footer = False
 
     def table_of_contents(self) -> None:
-        """A real TOC field of the main headings, ending the front page. Its shown result is filled
-        in by to_bytes() with the headings (LibreOffice shows that; Word adds page numbers on open)."""
+        """The main headings with their page numbers, ending the front page. Filled in by
+        to_bytes(), when all headings are known."""
         self._toc_first = self.doc.add_paragraph()
-        field_begin(self._toc_first, 'TOC \\o "1-1" \\h \\z \\u')
         self._toc_after = self.doc.add_paragraph()
         self._toc_after.add_run().add_break(WD_BREAK.PAGE)
         update_fields_on_open(self.doc)
 
     def _finish_toc(self) -> None:
-        entries = [(level, text) for level, text in self.headings if level <= 1]
-        last = self._toc_first
-        for i, (level, text) in enumerate(entries):
-            paragraph = self._toc_first if i == 0 else self._toc_after.insert_paragraph_before()
-            paragraph.add_run(xml_safe(text))
-            paragraph.paragraph_format.left_indent = Mm(8 * (level - 1))
+        """Each entry: the heading, a dotted tab and a PAGEREF field to the heading's bookmark.
+        Not a TOC field: LibreOffice keeps a TOC field's stored text, but computes PAGEREF when
+        it lays out the pages, so the numbers show in Word and LibreOffice alike."""
+        entries = [(i, text) for i, (level, text) in enumerate(self.headings) if level <= 1]
+        for n, (i, text) in enumerate(entries):
+            paragraph = self._toc_first if n == 0 else self._toc_after.insert_paragraph_before()
             paragraph.paragraph_format.space_after = Pt(3)
-            last = paragraph
-        field_end(last)
+            paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+            paragraph.add_run(xml_safe(text) + "\t")
+            add_field(paragraph, f"PAGEREF {_toc_bookmark(i)} \\h", "")
 
     def to_bytes(self) -> bytes:
         if getattr(self, "_toc_first", None) is not None:
