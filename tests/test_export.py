@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+import subprocess
 
 import docx
 import pytest
@@ -56,8 +58,9 @@ def _table_rows(table) -> list[list[str]]:
 
 def test_strategy_document_structure(example, pictures):
     document = _open(build_docx(example, pictures))
-    assert _headings(document, 1)[:2] == ["Indhold", "Formål og grundlag"]
-    assert {"Indsatsområder", "Principper for kompetenceudvikling", "Roller og ansvar", "Årshjul",
+    assert _headings(document, 1)[:4] == ["Formål og grundlag", "Vores strategiske afsæt", "Vurdering af kompetencebehov",
+                                          "Principper for kompetenceudvikling"]
+    assert {"Indsatsområder", "Grupper, GRUS og udviklingsplaner", "Roller og ansvar", "Årshjul",
             "Opfølgning og evaluering", "Bilag: Dialogpladerne"} <= set(_headings(document, 1))
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "Indsatsområde")
     rows = _table_rows(table)
@@ -70,17 +73,75 @@ def test_strategy_document_structure(example, pictures):
     assert core.author == "Styrelsen for Ydelser og Borgerservice" and core.language == "da-DK"
 
 
-def test_every_note_is_in_its_zone_section_with_dots(example):
-    content = workshop_content("strategi")
-    zones = _appendix_zones(_open(build_docx(example)))
-    for note in example.notes:
-        board = content.board(note.board)
-        key = (f"Dialogplade {board.number}: {board.title}", board.zone(note.zone).title)
-        assert any(note.text in line for line in zones[key]), (key, note.text)
+def test_strategy_front_page_names_chair_validity_and_evaluation_rhythm(example):
+    document = _open(build_docx(example))
+    facts = dict(_table_rows(document.tables[0]))
+    assert facts["Formand"] == example.leader and facts["Næstformand"] == example.plan.vice_chair
+    assert "Leder" not in facts
+    assert facts["Vedtaget i SU"] == "15. december 2026" and facts["Næste serviceeftersyn"] == "november 2027"
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "SU evaluerer den samlede kompetenceudviklingsindsats én gang om året, i november." in text
+    example.plan.evaluation_rhythm = ""  # SU may leave the rhythm open: the sentence goes, not a hole in it
+    assert "SU evaluerer den samlede" not in "\n".join(p.text for p in _open(build_docx(example)).paragraphs)
+
+
+def _bullets(document) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style.name.startswith("List Bullet")]
+
+
+@pytest.mark.parametrize("fixture", ["example", "grus_example"])
+def test_no_post_it_is_listed_twice(fixture, request):
+    """Each post-it stands once: in its section, or in the appendix when no section shows it."""
+    project = request.getfixturevalue(fixture)
+    bullets = _bullets(_open(build_docx(project)))
+    for note in project.notes:
+        hits = [line for line in bullets if line == note.text or line.startswith(note.text + "  ")]
+        assert len(hits) == 1, (note.text, hits)
+
+
+def test_dots_choices_and_clusters_are_shown(example):
+    bullets = _bullets(_open(build_docx(example)))
     voted = next(n for n in example.notes if n.votes == 9)
-    assert any(voted.text in line and "(9 prikker)" in line and "valgt" in line for lines in zones.values() for line in lines)
-    cluster_line = next(line for lines in zones.values() for line in lines if line.startswith("Vores fremtid"))
+    assert any(voted.text in line and "(9 prikker)" in line and "valgt" in line for line in bullets)
+    cluster_line = next(line for line in bullets if line.startswith("Vores fremtid"))
     assert "klynge med 2 post-its" in cluster_line
+
+
+def test_appendix_lists_only_what_no_section_showed(example):
+    zones = _appendix_zones(_open(build_docx(example)))
+    learning = [n.text for n in example.notes if n.zone == "laeringsformer"]
+    assert learning and zones[("Dialogplade 3: Principper og udmøntning", "Læringsformer")] == learning
+    assert ("Dialogplade 1: Vores afsæt", "Kerneopgave og strategiske mål") not in zones
+
+
+def test_running_header_does_not_repeat_the_document_kind(example):
+    header = _open(build_docx(example)).sections[0].header.paragraphs[0].text
+    assert header == "Kompetencestrategi 2027-2029"
+    example.title = "SU i Odense"
+    assert _open(build_docx(example)).sections[0].header.paragraphs[0].text == "Kompetencestrategi · SU i Odense"
+
+
+def test_multi_line_post_it_is_one_bullet_without_hard_breaks(empty_project):
+    empty_project.notes.append(Note(id="m", board="strategi-1", zone="kerneopgave", x=40, y=250, text="Første linje\nanden linje"))
+    document = _open(build_docx(empty_project))
+    bullet = next(p for p in document.paragraphs if p.style.name.startswith("List Bullet"))
+    assert bullet.text == "Første linje anden linje" and "<w:br" not in bullet._p.xml
+
+
+def test_table_header_keeps_with_the_rows(example):
+    document = _open(build_docx(example))
+    wheel = next(t for t in document.tables if t.rows[0].cells[0].text == "Måned")
+    assert all(p.paragraph_format.keep_with_next for row in wheel.rows[:-1] for c in row.cells for p in c.paragraphs)
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in wheel.rows)
+
+
+def test_grus_needs_are_sorted_by_the_four_kinds(grus_example):
+    for note in grus_example.notes:
+        if note.zone == "behov":  # write them in the wrong order on the board
+            note.y = {"F": 900, "O": 700, "A": 500, "R": 300}[note.text[0]]
+    bullets = _bullets(_open(build_docx(grus_example)))
+    kinds = [line.split(":")[0] for line in bullets if line.split(":")[0] in ("Fagligt", "Organisatorisk", "Alment", "Relationelt")]
+    assert kinds == ["Fagligt", "Organisatorisk", "Alment", "Relationelt"]
 
 
 def test_grus_plan_table_is_landscape_and_equals_plan_rows(grus_example):
@@ -104,7 +165,26 @@ def test_danish_language_and_a4(example):
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     footer_xml = section.footer._element.xml
     assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml
-    assert "TOC" in document.element.body.xml
+    body = document.element.body.xml
+    headings = [p for p in document.paragraphs if p.style.name == "Heading 1"]
+    for i, heading in enumerate(headings):  # each main heading is bookmarked, and the contents point at it
+        name = heading._p.find(qn("w:bookmarkStart")).get(qn("w:name"))
+        assert f"PAGEREF {name} " in body, heading.text
+
+
+@pytest.mark.skipif(not shutil.which("soffice") or not shutil.which("pdftotext"), reason="LibreOffice/poppler mangler")
+def test_contents_show_page_numbers_in_libreoffice(tmp_path, example):
+    """Rendered by LibreOffice, the front page lists each main heading with the page it is on."""
+    path = tmp_path / "strategi.docx"
+    export_docx(example, path)
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=180)
+    pages = subprocess.run(["pdftotext", "-layout", str(tmp_path / "strategi.pdf"), "-"], check=True,
+                           capture_output=True, text=True).stdout.split("\f")
+    contents = {m.group(1).strip(): int(m.group(2)) for m in re.finditer(r"^(\S[^.\n]*?)\.{3,}\s*(\d+)\s*$", pages[0], re.M)}
+    assert len(contents) >= 10, pages[0]
+    for title, number in contents.items():
+        assert number >= 2 and title in pages[number - 1], (title, number)
 
 
 def test_empty_workshop_says_so_politely_and_has_no_bare_headings():

@@ -61,7 +61,7 @@ def test_card_navigation_and_progress_survive_save_and_reopen(window, tmp_path, 
 def test_cards_follow_the_board_tab(window):
     QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.dock.cards.current_card.id == "s2-kan"
-    window.dock.cards.go(5)
+    window.dock.cards.go(4)
     assert window.dock.cards.current_card.step == "prioriter"
 
 
@@ -163,7 +163,7 @@ def test_take_top_n_marks_chosen_with_ties_visible(window, monkeypatch):
     rows = [window.dock.ranking.list.item(i).text() for i in range(window.dock.ranking.list.count())]
     assert rows[1].startswith("2.") and rows[2].startswith("2.") and "(delt plads)" in rows[1]
     window.files.document.undo_stack.undo()
-    assert sum(n.chosen for n in project.notes) == 4
+    assert sum(n.chosen for n in project.notes) == 3
 
 
 def test_projector_mirrors_the_main_window_live(window, qtbot):
@@ -191,3 +191,21 @@ def test_shortcuts_are_listed(window):
     keys = {(r[1], r[2]) for r in rows}
     assert ("F5", "Start / pause tiden") in keys and ("Ctrl+T", "Vælg de øverste …") in keys
     assert any(r[2] == "Næste kort" for r in rows) and not any(r[2].startswith("Sæt 4") for r in rows)
+
+
+def test_optional_cards_are_marked_valgfrit(window):
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    cards = window.dock.cards
+    rows = [cards.list.item(i).text() for i in range(cards.list.count())]
+    optional = [c for c in cards.cards if not c.core]
+    assert optional and all(row.endswith("(valgfrit)") == (not c.core) for row, c in zip(rows, cards.cards))
+    cards.go_to_card(optional[0].id)
+    assert "Valgfrit kort" in cards.badge.text()
+
+
+def test_welcome_step_shows_the_preparation(window):
+    guide = window.dock.guide
+    assert window.dock.session.step.kind == "velkomst"
+    assert "Forberedelse" in guide.details.text() and "serviceeftersyn" in guide.details.text()
+    window.dock.session.next_step()
+    assert "Forberedelse" not in guide.details.text()

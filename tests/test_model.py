@@ -129,6 +129,6 @@ def test_chosen_notes_not_in_plan(example):
     from kompetencedialog_desktop.model.operations import chosen_notes_not_in_plan
 
     chosen = chosen_notes_not_in_plan(example, "strategi-2", example.plan.focus_areas)
-    assert len(chosen) == 4 and all(n.chosen for n in chosen)
+    assert len(chosen) == 3 and all(n.chosen for n in chosen)
     example.plan.focus_areas[0].source_note = chosen[0].id
     assert chosen[0] not in chosen_notes_not_in_plan(example, "strategi-2", example.plan.focus_areas)

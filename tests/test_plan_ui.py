@@ -35,7 +35,7 @@ def test_seed_focus_areas_from_chosen_notes_and_undo(window):
     chosen = [n for n in doc.project.notes if n.chosen]
     assert [r.area for r in doc.project.plan.focus_areas[3:]] == [n.text for n in chosen]
     assert [r.source_note for r in doc.project.plan.focus_areas[3:]] == [n.id for n in chosen]
-    assert page.table.rowCount() == 7 and not page.seed_button.isEnabled()
+    assert page.table.rowCount() == 6 and not page.seed_button.isEnabled()
     doc.undo_stack.undo()
     assert page.table.rowCount() == 3 and len(doc.project.plan.focus_areas) == 3
 
@@ -124,3 +124,16 @@ def test_export_error_is_shown_and_nothing_changes(window, tmp_path, monkeypatch
     monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: errors.append(message))
     assert window.exports.export_word() is None
     assert "mappen findes ikke" in errors[0] and not window.files.document.modified
+
+
+def test_strategy_choices_are_editable_fields_with_a_suggested_default(window):
+    page, doc = _plan_tab(window, "strategi")
+    rhythm = page.lines["evaluation_rhythm"]
+    assert rhythm.text() == "én gang om året, i november"
+    rhythm.selectAll()
+    QTest.keyClicks(rhythm, "hvert halve år")
+    assert doc.project.plan.evaluation_rhythm == "hvert halve år"
+    doc.undo_stack.undo()
+    assert doc.project.plan.evaluation_rhythm == "én gang om året, i november" and rhythm.text() == doc.project.plan.evaluation_rhythm
+    page.texts["group_plans"].setPlainText("Alle kontorer holder GRUS i marts")
+    assert doc.project.plan.group_plans == "Alle kontorer holder GRUS i marts"

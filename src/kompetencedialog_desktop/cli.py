@@ -75,7 +75,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
     if out.suffix.lower() != FILE_SUFFIX:
         out = out.with_name(out.name + FILE_SUFFIX)
     if out.exists() and not args.force:
-        return _err(f"»{out}« findes allerede; brug --force for at overskrive den. Intet er ændret.")
+        return _err(f"»{out}« findes allerede. Brug --force for at overskrive den. Intet er ændret.")
     content = workshop_content(args.workshop)
     if args.example:
         project = example_project(content, load_example(args.workshop))
@@ -263,7 +263,7 @@ def _command_parser() -> DanishParser:
     p.add_argument("-o", "--output", metavar="FIL", help="filen (ellers skrives til skærmen)")
     p.set_defaults(run=_cmd_content)
 
-    p = sub.add_parser("schema", help="udskriv projektfilens JSON-skema", description="Udskriv projektfilens JSON Schema.")
+    p = sub.add_parser("schema", help="udskriv projektfilens JSON-skema", description="Udskriv projektfilens JSON-skema.")
     p.set_defaults(run=_cmd_schema)
     return parser
 

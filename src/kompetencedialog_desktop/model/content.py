@@ -85,6 +85,8 @@ class Card(Strict):
     zones: list[str] = Field(min_length=1)
     # A card that is a method step (cluster, vote, choose, summarise) says so here.
     step: CardStep = "samtale"
+    # A core card is one the agenda plans time for; the others are optional (shown as "valgfri").
+    core: bool = False
 
     @field_validator("questions")
     @classmethod

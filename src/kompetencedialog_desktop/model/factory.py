@@ -68,4 +68,9 @@ def _example_plan(data: dict[str, Any]) -> Plan:
         mus_themes=data.get("mus_themes", ""),
         su_feedback=data.get("su_feedback", ""),
         next_follow_up=dt.date.fromisoformat(data["next_follow_up"]) if data.get("next_follow_up") else None,
+        **{key: data[key] for key in STRATEGY_CHOICES if key in data},
     )
+
+
+# The strategy's editable choices (vedtaget, gælder til, …) the example may fill in.
+STRATEGY_CHOICES = ("vice_chair", "adopted", "valid_until", "next_review", "evaluation_rhythm", "group_plans", "changes")

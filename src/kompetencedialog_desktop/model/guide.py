@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .content import Strict, WorkshopKind
+from .content import Strict, WorkshopContent, WorkshopKind
 
 StepKind = Literal["velkomst", "opvarmning", "plade", "pause", "skabelon", "afrunding", "opsamling"]
 
@@ -42,10 +42,36 @@ class AgendaVariant(Strict):
         return self
 
 
+# The clock rule: a step plans only core cards, and each question on them gets at least this many
+# minutes. A speaking round with 6-12 people takes 5-10 minutes; below 5 the agenda cannot hold.
+MINUTES_PER_CORE_QUESTION = 5.0
+
+
 class FacilitatorGuide(Strict):
     workshop: WorkshopKind
     intro: str = Field(min_length=1)
+    # What the facilitator does before the day (printed in the review copy and the guide).
+    preparation: list[str] = Field(default_factory=list)
+    minutes_per_core_question: float = Field(default=MINUTES_PER_CORE_QUESTION, ge=1)
     variants: list[AgendaVariant] = Field(min_length=1)
 
     def variant(self, variant_id: str) -> AgendaVariant:
         return next((v for v in self.variants if v.id == variant_id), self.variants[0])
+
+
+def planned_core_questions(step: GuideStep, content: WorkshopContent) -> int:
+    """How many questions on core cards a step plans for."""
+    cards = {card.id: card for deck in content.decks.values() for card in deck.cards}
+    return sum(len(cards[c].questions) for c in step.cards if c in cards and cards[c].core)
+
+
+def overloaded_steps(guide: FacilitatorGuide, content: WorkshopContent) -> list[str]:
+    """Steps whose minutes cannot hold their core questions, as readable Danish lines."""
+    problems = []
+    for variant in guide.variants:
+        for step in variant.steps:
+            questions = planned_core_questions(step, content)
+            if questions and step.minutes < questions * guide.minutes_per_core_question:
+                problems.append(f"{variant.title} · {step.title}: {questions} kernespørgsmål på {step.minutes:g} minutter "
+                                f"(mindst {guide.minutes_per_core_question:g} minutter pr. spørgsmål)")
+    return problems

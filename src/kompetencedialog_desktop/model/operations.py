@@ -146,6 +146,7 @@ def set_project_fields(project: Project, fields: dict[str, Any]) -> dict[str, An
 
 
 PLAN_FIELDS = frozenset({"focus_areas", "principles", "roles", "year_wheel", "follow_up",
+                         "vice_chair", "adopted", "valid_until", "next_review", "evaluation_rhythm", "group_plans", "changes",
                          "rows", "mus_themes", "su_feedback", "next_follow_up"})
 
 

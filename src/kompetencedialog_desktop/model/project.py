@@ -121,6 +121,14 @@ class Plan(Record):
     roles: str = ""
     year_wheel: list[YearWheelEntry] = Field(default_factory=list)
     follow_up: str = ""
+    # Choices SU makes for its strategy; a default is a suggestion SU can change (issue 16).
+    vice_chair: str = Field(default="", max_length=500)  # næstformand (the chair is Project.leader)
+    adopted: str = Field(default="", max_length=200)  # vedtaget i SU (as written, e.g. "15. december 2026")
+    valid_until: str = Field(default="", max_length=200)  # gælder til
+    next_review: str = Field(default="", max_length=200)  # næste serviceeftersyn
+    evaluation_rhythm: str = Field(default="én gang om året", max_length=500)
+    group_plans: str = ""  # § 8, second half: which groups hold GRUS and get a development plan, and when
+    changes: str = ""  # serviceeftersyn: what changed from the previous strategy
     # GRUS (workshop 2)
     rows: list[GrusPlanRow] = Field(default_factory=list)
     mus_themes: str = ""

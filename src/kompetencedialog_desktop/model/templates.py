@@ -32,7 +32,8 @@ class DocumentTemplate(BaseModel):
 
 
 REQUIRED_SECTIONS = {
-    "strategi": {"purpose", "starting_point", "principles", "focus_areas", "roles", "year_wheel", "follow_up", "appendix"},
+    "strategi": {"purpose", "changes", "starting_point", "needs", "principles", "focus_areas", "group_plans", "roles", "year_wheel",
+                 "follow_up", "appendix"},
     "grus": {"purpose", "tasks", "competences", "plan", "mus", "su", "follow_up", "appendix"},
 }
 REQUIRED_COLUMNS = {"strategi": {"focus_areas": 5, "year_wheel": 2}, "grus": {"plan": 8}}

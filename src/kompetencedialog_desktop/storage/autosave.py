@@ -57,7 +57,7 @@ class RecoveryEntry:
     pid: int = 0
 
     def describe(self) -> str:
-        when = self.saved_at.astimezone().strftime("%d.%m.%Y kl. %H:%M:%S")
+        when = self.saved_at.astimezone().strftime("%d.%m.%Y kl. %H.%M.%S")
         name = self.original.name if self.original else "ikke gemt workshop"
         return f"{self.title or name} ({name}, {self.notes} post-its) – sidst ændret {when}"
 

@@ -4,6 +4,7 @@ plan (workshop 2). Works from the model alone; board pictures come in as PNG byt
 from __future__ import annotations
 
 from pathlib import Path
+from string import Formatter
 from typing import Mapping
 
 from ..model.content import BoardDefinition, WorkshopContent
@@ -28,13 +29,24 @@ def dots(votes: int) -> str:
     return "" if not votes else f"({votes} prik)" if votes == 1 else f"({votes} prikker)"
 
 
-def zone_notes(project: Project, board: BoardDefinition, zone_id: str) -> list[Note]:
-    """A zone's notes in reading order; in a voting zone, most dots first."""
+# The four kinds of competence, as a post-it names them first ("Fagligt: …"), in the template's order.
+COMPETENCE_KINDS = (("faglig",), ("organisatorisk", "strategisk"), ("alment", "almen", "personlig"), ("relationel",))
+
+
+def competence_kind(text: str) -> int:
+    """0-3 for a post-it that starts with one of the four kinds, 4 for the rest."""
+    first = text.strip().split(":", 1)[0].lower() if ":" in text[:40] else ""
+    return next((i for i, stems in enumerate(COMPETENCE_KINDS) if any(first.startswith(s) for s in stems)), 4)
+
+
+def zone_notes(project: Project, board: BoardDefinition, zone_id: str, by_kind: bool = False) -> list[Note]:
+    """A zone's notes in reading order; in a voting zone, most dots first; by_kind: the four kinds first, in order."""
     zone = board.zone(zone_id)
     notes = [n for n in project.notes if n.board == board.id and n.zone == zone_id]
     if zone is not None and zone.voting:
         return sorted(notes, key=lambda n: (-n.votes, n.y, n.x))
-    return sorted(notes, key=lambda n: (round(n.y / 40), n.x))
+    notes = sorted(notes, key=lambda n: (round(n.y / 40), n.x))
+    return sorted(notes, key=lambda n: competence_kind(n.text)) if by_kind else notes
 
 
 def write_notes(writer: WordWriter, project: Project, notes: list[Note]) -> None:
@@ -45,24 +57,29 @@ def write_notes(writer: WordWriter, project: Project, notes: list[Note]) -> None
     for note in notes:
         if note.cluster in names:
             grouped.setdefault(note.cluster, []).append(note)
+    paragraphs = []
     for cluster_id, members in grouped.items():
-        writer.bullet(names[cluster_id] or "Klynge", suffix=f"klynge med {len(members)} post-its")
+        paragraphs.append(writer.bullet(names[cluster_id] or "Klynge", suffix=f"klynge med {len(members)} post-its"))
         for note in members:
-            writer.bullet(note.text, level=2, suffix=_suffix(note))
+            paragraphs.append(writer.bullet(note.text, level=2, suffix=_suffix(note)))
     for note in loose:
-        writer.bullet(note.text, suffix=_suffix(note))
+        paragraphs.append(writer.bullet(note.text, suffix=_suffix(note)))
+    writer.listed_notes.update(n.id for n in notes)
+    # Never one bullet alone at the top or bottom of a page: the first two and the last two stay together.
+    for paragraph in (paragraphs[:1] + paragraphs[-2:-1]):
+        paragraph.paragraph_format.keep_with_next = True
 
 
 def _suffix(note: Note) -> str:
     return " ".join(x for x in (dots(note.votes), "✔ valgt" if note.chosen else "") if x)
 
 
-def write_zones(writer: WordWriter, project: Project, board: BoardDefinition, zone_ids: list[str] | None = None,
-                level: int = 3, skip_empty: bool = False) -> None:
+def write_zones(writer: WordWriter, project: Project, board: BoardDefinition, level: int = 3, skip_empty: bool = False,
+                unlisted_only: bool = False, by_kind: bool = False) -> None:
     for zone in board.zones:
-        if zone_ids is not None and zone.id not in zone_ids:
-            continue
-        notes = zone_notes(project, board, zone.id)
+        notes = zone_notes(project, board, zone.id, by_kind=by_kind)
+        if unlisted_only:
+            notes = [n for n in notes if n.id not in writer.listed_notes]
         if skip_empty and not notes:
             continue
         writer.heading(zone.title, level)
@@ -72,73 +89,116 @@ def write_zones(writer: WordWriter, project: Project, board: BoardDefinition, zo
             writer.polite_empty("Der blev ikke skrevet post-its i denne zone.")
 
 
-def front_page(writer: WordWriter, project: Project, template: DocumentTemplate, extra: list[tuple[str, str]]) -> None:
-    for _ in range(4):
+def front_page(writer: WordWriter, project: Project, template: DocumentTemplate, people: list[tuple[str, str]],
+               extra: list[tuple[str, str]]) -> None:
+    """Title, facts and a short table of contents on one page, so the contents do not take a page of their own."""
+    for _ in range(2):
         writer.doc.add_paragraph()
-    writer.doc.add_paragraph(template.document_title, style="Title")
-    writer.paragraph(project.title or template.subtitle, size=16, bold=True)
+    own_title = template.document_title.lower() in project.title.lower()  # "Kompetencestrategi 2027-2029"
+    writer.doc.add_paragraph(project.title if own_title else template.document_title, style="Title")
+    if not own_title:
+        writer.paragraph(project.title or template.subtitle, size=16, bold=True)
     writer.paragraph(template.subtitle, italic=True, size=12)
     writer.doc.add_paragraph()
     writer.facts([
         ("Arbejdsplads", project.workplace),
         ("Gruppe" if project.workshop == "grus" else "Forum", project.group),
-        ("Leder", project.leader),
+        *people,
         ("Dato", danish_date(project.date)),
         ("Deltagere", ", ".join(project.participants)),
         *extra,
     ])
-    writer.page_break()
-    writer.doc.add_paragraph("Indhold", style="Heading 1")
+    writer.doc.add_paragraph()
+    writer.paragraph("Indhold", bold=True, size=13).paragraph_format.keep_with_next = True
     writer.table_of_contents()
 
 
-def section_with_notes(writer: WordWriter, section, text: str, project: Project, board: BoardDefinition, zone_id: str) -> None:
+def section_with_notes(writer: WordWriter, section, text: str, project: Project, board: BoardDefinition, zone_id: str,
+                       values: Mapping[str, str] | None = None) -> None:
     """A plan text, followed by the zone's post-its; a polite line when both are empty."""
-    fixed_section(writer, section)
+    fixed_section(writer, section, values)
     notes = zone_notes(project, board, zone_id)
     if text.strip():
         writer.text_block(text)
     elif not notes and not section.paragraphs:
         writer.polite_empty(section.empty)
     if notes:
-        writer.paragraph("Fra workshoppen:", bold=True)
+        writer.paragraph("Fra workshoppen:", bold=True).paragraph_format.keep_with_next = True
         write_notes(writer, project, notes)
 
 
-def fixed_section(writer: WordWriter, section) -> None:
-    """A template section that is only our own text: heading and paragraphs."""
+def fixed_section(writer: WordWriter, section, values: Mapping[str, str] | None = None) -> None:
+    """A template section that is only our own text: heading and paragraphs. A paragraph with a
+    {placeholder} is filled from values, and left out when that value is empty."""
     writer.heading(section.heading)
     for paragraph in section.paragraphs:
+        if "{" in paragraph:
+            filled = {k: v.strip() for k, v in (values or {}).items()}
+            if not all(filled.get(k) for k in _placeholders(paragraph)):
+                continue
+            paragraph = paragraph.format(**filled)
         writer.paragraph(paragraph)
 
 
-def board_section(writer: WordWriter, section, project: Project, board: BoardDefinition) -> None:
+def _placeholders(text: str) -> list[str]:
+    return [name for _, name, _, _ in Formatter().parse(text) if name]
+
+
+def board_section(writer: WordWriter, section, project: Project, board: BoardDefinition, by_kind: bool = False) -> None:
     """A template section that shows one board's post-its, zone by zone."""
     writer.heading(section.heading)
     writer.paragraph(section.intro)
-    write_zones(writer, project, board, level=2)
+    write_zones(writer, project, board, level=2, by_kind=by_kind)
+
+
+def text_section(writer: WordWriter, section, text: str, skip_empty: bool = False) -> None:
+    """A template section filled by a plan text; a polite line (or nothing) when it is empty."""
+    if skip_empty and not text.strip():
+        return
+    writer.heading(section.heading)
+    if text.strip():
+        if section.intro:
+            writer.paragraph(section.intro)
+        writer.text_block(text)
+    else:
+        writer.polite_empty(section.empty)
 
 
 def appendix(writer: WordWriter, project: Project, content: WorkshopContent, template: DocumentTemplate,
              pictures: Mapping[str, bytes] | None) -> None:
+    """The boards' pictures and only the post-its no section above has listed: nothing is written twice."""
     section = template.section("appendix")
     writer.page_break()
     writer.heading(section.heading)
     writer.paragraph(section.intro)
+    shown = False
     for board in content.boards:
+        unlisted = [n for n in project.notes_on(board.id) if n.id not in writer.listed_notes]
+        has_picture = bool(pictures and board.id in pictures)
+        if not unlisted and not has_picture:
+            continue
+        shown = True
         writer.heading(f"Dialogplade {board.number}: {board.title}", 2)
-        writer.paragraph(board.focus, italic=True)
-        write_zones(writer, project, board)
-        if pictures and board.id in pictures:
-            writer.picture(pictures[board.id], TEXT_WIDTH_MM, f"Dialogplade {board.number} som den så ud ved workshoppens afslutning.")
+        writer.paragraph(board.focus, italic=True).paragraph_format.keep_with_next = True  # never apart from its picture
+        write_zones(writer, project, board, skip_empty=True, unlisted_only=True)
+        if has_picture:
+            writer.picture(pictures[board.id], TEXT_WIDTH_MM, f"Dialogplade {board.number}, som den så ud ved workshoppens afslutning.")
+    if not shown:
+        writer.polite_empty(section.empty)
 
 
 def _strategy(writer: WordWriter, project: Project, content: WorkshopContent, t: DocumentTemplate) -> None:
     b1, b2, b3 = content.boards
     plan = project.plan
-    front_page(writer, project, t, [])
+    front_page(writer, project, t, [("Formand", project.leader), ("Næstformand", plan.vice_chair)], [
+        ("Vedtaget i SU", plan.adopted),
+        ("Gælder til", plan.valid_until),
+        ("Næste serviceeftersyn", plan.next_review),
+    ])
     fixed_section(writer, t.section("purpose"))
+    text_section(writer, t.section("changes"), plan.changes, skip_empty=True)
     board_section(writer, t.section("starting_point"), project, b1)
+    board_section(writer, t.section("needs"), project, b2)
 
     section_with_notes(writer, t.section("principles"), plan.principles, project, b3, "principper")
 
@@ -146,40 +206,38 @@ def _strategy(writer: WordWriter, project: Project, content: WorkshopContent, t:
     writer.heading(focus.heading)
     rows = [[r.area, r.why, r.target_group, r.expected_effect, r.learning_forms] for r in plan.focus_areas]
     if rows:
-        writer.paragraph(focus.intro)
+        writer.paragraph(focus.intro).paragraph_format.keep_with_next = True  # not apart from its table
         writer.table(t.columns["focus_areas"], rows, [34, 34, 28, 32, 32], font_pt=9.5)
     else:
-        writer.polite_empty(focus.empty)
-        chosen = [n for n in project.notes_on(b2.id) if n.chosen]
-        if chosen:
-            writer.paragraph("Valgt ved prioriteringen på workshoppen:", bold=True)
-            write_notes(writer, project, chosen)
+        writer.polite_empty(focus.empty)  # the chosen post-its stand under the needs assessment above
 
+    text_section(writer, t.section("group_plans"), plan.group_plans)
     section_with_notes(writer, t.section("roles"), plan.roles, project, b3, "roller")
 
     wheel = t.section("year_wheel")
     writer.heading(wheel.heading)
     entries = sorted(plan.year_wheel, key=lambda e: e.month)
     if entries:
-        writer.paragraph(wheel.intro)
+        writer.paragraph(wheel.intro).paragraph_format.keep_with_next = True  # not apart from its table
         writer.table(t.columns["year_wheel"], [[DANISH_MONTHS[e.month - 1].capitalize(), e.activity] for e in entries], [35, 125])
     else:
         writer.polite_empty(wheel.empty)
 
-    section_with_notes(writer, t.section("follow_up"), plan.follow_up, project, b3, "opfoelgning")
+    section_with_notes(writer, t.section("follow_up"), plan.follow_up, project, b3, "opfoelgning",
+                       {"hyppighed": plan.evaluation_rhythm})
 
 
 def _grus(writer: WordWriter, project: Project, content: WorkshopContent, t: DocumentTemplate) -> None:
     b1, b2, b3 = content.boards
     plan = project.plan
     linked = [n.text for n in zone_notes(project, b1, "strategiens-omraader")]
-    front_page(writer, project, t, [
+    front_page(writer, project, t, [("Leder", project.leader)], [
         ("Kobling til kompetencestrategien", "\n".join(linked)),
         ("Næste opfølgning", danish_date(plan.next_follow_up)),
     ])
     fixed_section(writer, t.section("purpose"))
     board_section(writer, t.section("tasks"), project, b1)
-    board_section(writer, t.section("competences"), project, b2)
+    board_section(writer, t.section("competences"), project, b2, by_kind=True)
 
     plan_text = t.section("plan")
     areas = linked_areas(project)
@@ -192,7 +250,7 @@ def _grus(writer: WordWriter, project: Project, content: WorkshopContent, t: Doc
     if rows:
         writer.new_section(landscape=True)  # eight columns need the width of a landscape page
         writer.heading(plan_text.heading)
-        writer.paragraph(plan_text.intro)
+        writer.paragraph(plan_text.intro).paragraph_format.keep_with_next = True  # not apart from its table
         writer.table(t.columns["plan"], rows, [38, 34, 40, 26, 26, 26, 38, 30], font_pt=9)
         writer.new_section(landscape=False)
     else:
@@ -210,11 +268,18 @@ def _grus(writer: WordWriter, project: Project, content: WorkshopContent, t: Doc
         writer.polite_empty(follow.none)
 
 
+def running_title(document_title: str, title: str) -> str:
+    """The page header: the workshop's own title, with the document kind only when the title lacks it."""
+    if not title.strip():
+        return document_title
+    return title if document_title.lower() in title.lower() else f"{document_title} · {title}"
+
+
 def build_docx(project: Project, pictures: Mapping[str, bytes] | None = None) -> bytes:
     content = workshop_content(project.workshop)
     template = document_template(project.workshop)
     accent = content.boards[0].colour
-    writer = WordWriter(accent, f"{template.document_title} · {project.title or project.workplace}")
+    writer = WordWriter(accent, running_title(template.document_title, project.title or project.workplace))
     (_strategy if project.workshop == "strategi" else _grus)(writer, project, content, template)
     appendix(writer, project, content, template, pictures)
     core = writer.doc.core_properties

@@ -9,13 +9,16 @@ from typing import Sequence
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from .docx_helpers import (
     add_field,
     field_begin,
     field_end,
+    keep_row_together,
     repeat_as_header,
     set_default_language,
     set_language,
@@ -25,6 +28,21 @@ from .docx_helpers import (
 )
 
 BODY_FONT = "Calibri"
+TEXT_WIDTH_MM = 160.0  # A4 portrait less our margins
+
+
+def _toc_bookmark(index: int) -> str:
+    return f"_Toc_kd{index}"
+
+
+def _bookmark(paragraph, bookmark_id: int, name: str) -> None:
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(bookmark_id))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(bookmark_id))
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
+    paragraph._p.append(end)
 TEXT_COLOUR = RGBColor(0x1B, 0x1B, 0x1B)
 
 
@@ -34,6 +52,7 @@ class WordWriter:
         self.accent = accent
         self.accent_rgb = RGBColor.from_string(accent.lstrip("#").upper())
         self.headings: list[tuple[int, str]] = []
+        self.listed_notes: set[str] = set()  # post-its already written, so the appendix never repeats one
         self._setup_styles()
         self._setup_page(self.doc.sections[0], running_title)
         # python-docx resolves a style *name* by scanning every style (~3 ms); with thousands of
@@ -86,7 +105,9 @@ class WordWriter:
 
     # --- blocks ---------------------------------------------------------------------------
     def heading(self, text: str, level: int = 1) -> None:
-        self.doc.add_heading(xml_safe(text), level)
+        paragraph = self.doc.add_heading(xml_safe(text), level)
+        if level == 1:  # a bookmark the table of contents points its page number at
+            _bookmark(paragraph, len(self.headings), _toc_bookmark(len(self.headings)))
         self.headings.append((level, text))
 
     def paragraph(self, text: str, *, italic: bool = False, size: float | None = None, bold: bool = False):
@@ -106,14 +127,16 @@ class WordWriter:
     def polite_empty(self, text: str) -> None:
         self.paragraph(text, italic=True)
 
-    def bullet(self, text: str, level: int = 1, suffix: str = "") -> None:
+    def bullet(self, text: str, level: int = 1, suffix: str = ""):
+        """One bullet; a post-it typed over several lines becomes one flowing line (no hard breaks)."""
         paragraph = self.doc.add_paragraph()
         paragraph._p.style = self._bullet_ids[1 if level == 1 else 2]
-        paragraph.add_run(xml_safe(text))
+        paragraph.add_run(" ".join(xml_safe(text).split()))
         if suffix:
             extra = paragraph.add_run(f"  {suffix}")
             extra.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
             extra.font.size = Pt(9.5)
+        return paragraph
 
     def facts(self, rows: Sequence[tuple[str, str]]) -> None:
         """A two-column label/value table without borders (front page, plan header)."""
@@ -139,6 +162,7 @@ class WordWriter:
             column.width = Mm(width)  # the grid LibreOffice and Word lay the table out from
         header = table.rows[0]
         repeat_as_header(header)
+        keep_row_together(header)
         for cell, title, width in zip(header.cells, columns, widths_mm):
             cell.width = Mm(width)
             shade_cell(cell, self.accent)
@@ -147,13 +171,21 @@ class WordWriter:
             run.font.size = Pt(font_pt)
             run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
         for values in rows:
-            cells = table.add_row().cells
-            for cell, value, width in zip(cells, values, widths_mm):
+            row = table.add_row()
+            keep_row_together(row)
+            for cell, value, width in zip(row.cells, values, widths_mm):
                 cell.width = Mm(width)
                 lines = xml_safe(value).split("\n")
                 cell.paragraphs[0].add_run(lines[0]).font.size = Pt(font_pt)
                 for line in lines[1:]:
                     cell.add_paragraph().add_run(line).font.size = Pt(font_pt)
+        # The header never stands alone at a page bottom: it keeps with the first row; a short
+        # table (an årshjul) is kept whole.
+        count = len(table.rows)
+        for row in list(table.rows)[: count - 1 if count <= 13 else 1]:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
         self.doc.add_paragraph()
 
     def picture(self, png: bytes, width_mm: float, caption: str) -> None:
@@ -175,24 +207,24 @@ class WordWriter:
         section.different_first_page_header_footer = False
 
     def table_of_contents(self) -> None:
-        """A real TOC field. Its shown result is filled in by finish() with the headings (without
-        page numbers), so the document reads well even before Word updates the field."""
+        """The main headings with their page numbers, ending the front page. Filled in by
+        to_bytes(), when all headings are known."""
         self._toc_first = self.doc.add_paragraph()
-        field_begin(self._toc_first, 'TOC \\o "1-2" \\h \\z \\u')
         self._toc_after = self.doc.add_paragraph()
         self._toc_after.add_run().add_break(WD_BREAK.PAGE)
         update_fields_on_open(self.doc)
 
     def _finish_toc(self) -> None:
-        entries = [(level, text) for level, text in self.headings if level <= 2]
-        last = self._toc_first
-        for i, (level, text) in enumerate(entries):
-            paragraph = self._toc_first if i == 0 else self._toc_after.insert_paragraph_before()
-            paragraph.add_run(xml_safe(text))
-            paragraph.paragraph_format.left_indent = Mm(8 * (level - 1))
+        """Each entry: the heading, a dotted tab and a PAGEREF field to the heading's bookmark.
+        Not a TOC field: LibreOffice keeps a TOC field's stored text, but computes PAGEREF when
+        it lays out the pages, so the numbers show in Word and LibreOffice alike."""
+        entries = [(i, text) for i, (level, text) in enumerate(self.headings) if level <= 1]
+        for n, (i, text) in enumerate(entries):
+            paragraph = self._toc_first if n == 0 else self._toc_after.insert_paragraph_before()
             paragraph.paragraph_format.space_after = Pt(3)
-            last = paragraph
-        field_end(last)
+            paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+            paragraph.add_run(xml_safe(text) + "\t")
+            add_field(paragraph, f"PAGEREF {_toc_bookmark(i)} \\h", "")
 
     def to_bytes(self) -> bytes:
         if getattr(self, "_toc_first", None) is not None:

@@ -24,7 +24,7 @@ class LockInfo:
     since: str
 
     def describe(self) -> str:
-        when = dt.datetime.fromisoformat(self.since).astimezone().strftime("%d.%m.%Y kl. %H:%M")
+        when = dt.datetime.fromisoformat(self.since).astimezone().strftime("%d.%m.%Y kl. %H.%M")
         where = "på denne computer" if self.host == HOST else f"på {self.host}"
         return f"{self.user} {where} (proces {self.pid}) siden {when}"
 

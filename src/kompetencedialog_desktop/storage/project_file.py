@@ -76,7 +76,7 @@ def _read_text(path: Path) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise _fail(path, "filen er ikke tekst i UTF-8; måske er det ikke en projektfil, eller den er beskadiget") from None
+        raise _fail(path, "filen er ikke tekst i UTF-8 – måske er det ikke en projektfil, eller også er den beskadiget") from None
 
 
 def _parse_json(path: Path, text: str) -> Any:
@@ -110,8 +110,8 @@ def parse_project(data: Any, path: Path) -> tuple[Project, int]:
         writer = str(data.get("app_version", "en nyere version"))[:40]
         raise _fail(
             path,
-            f"filen er gemt med en nyere version af programmet ({writer}, skemaversion {version}); "
-            f"denne version kan læse op til skemaversion {CURRENT_SCHEMA_VERSION}. Opdatér programmet",
+            f"filen er gemt med en nyere version af programmet ({writer}, skemaversion {version}), "
+            f"og denne version kan kun læse op til skemaversion {CURRENT_SCHEMA_VERSION}. Opdatér programmet",
         )
     try:
         data, started = migrate(data)

@@ -110,7 +110,7 @@ class CardPanel(QWidget):
                 label.clear()
         else:
             self.counter.setText(f"Dialogkort · kort {self.current + 1} af {len(self.cards)} · {len(discussed)} drøftet")
-            self.badge.setText(STEP_NAMES.get(card.step, ""))
+            self.badge.setText(" · ".join(x for x in (STEP_NAMES.get(card.step, ""), "" if card.core else "Valgfrit kort") if x))
             self.title.setText(card.title)
             self.questions.setText("\n\n".join(f"• {q}" for q in card.questions))
             self.hint.setText(f"Til facilitatoren: {card.hint}")
@@ -121,7 +121,7 @@ class CardPanel(QWidget):
         self.list.clear()
         for i, c in enumerate(self.cards):
             mark = "✔ " if c.id in discussed else "    "
-            item = QListWidgetItem(f"{mark}{i + 1}. {c.title}")
+            item = QListWidgetItem(f"{mark}{i + 1}. {c.title}" + ("" if c.core else "  (valgfrit)"))
             self.list.addItem(item)
         if self.cards:
             self.list.setCurrentRow(self.current)

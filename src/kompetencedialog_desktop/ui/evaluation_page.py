@@ -39,8 +39,8 @@ class EvaluationPage(QScrollArea):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 18, 24, 18)
-        intro = QLabel("SU's årlige evaluering: hent gruppernes gruppeudviklingsplaner (GRUS-filer), se hvordan "
-                       "indsatsområderne er blevet til aktiviteter, og skriv hvad MUS har vist.")
+        intro = QLabel("SU's evaluering: Hent gruppernes gruppeudviklingsplaner (GRUS-filer), se, hvordan "
+                       "indsatsområderne er blevet til aktiviteter, og skriv, hvad MUS har vist.")
         intro.setWordWrap(True)
         intro.setFont(theme.font(12))
         buttons = QHBoxLayout()

@@ -30,7 +30,7 @@ class FrontPageDialog(QDialog):
         form.addRow("Titel:", self.title)
         form.addRow("Arbejdsplads:", self.workplace)
         form.addRow("Gruppe, team eller kontor:" if grus else "Forum (fx SU):", self.group)
-        form.addRow("Leder:", self.leader)
+        form.addRow("Leder:" if grus else "Formand:", self.leader)
         form.addRow("Dato:", self.date)
         form.addRow("Deltagere:", self.participants)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -74,6 +74,9 @@ class GuidePanel(QWidget):
         step = session.step
         self.step_title.setText(f"Trin {timer.index + 1} af {len(timer.planned)}: {step.title}")
         materials = f"<p><b>Materialer:</b> {step.materials}</p>" if step.materials else ""
+        if step.kind == "velkomst" and session.guide.preparation:  # what to have done before the day
+            items = "".join(f"<li>{item}</li>" for item in session.guide.preparation)
+            materials += f"<p><b>Forberedelse (før workshoppen):</b></p><ul>{items}</ul>"
         self.details.setText(f"<p><b>Formål:</b> {step.purpose}</p><p><b>Sig:</b> <i>{step.say}</i></p>"
                              f"<p><b>Gør:</b> {step.do}</p>{materials}")
         self.steps.blockSignals(True)

@@ -9,8 +9,10 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -70,6 +72,7 @@ class PlanPage(QScrollArea):
         self.layout_.setSpacing(10)
         self.setWidget(body)
         self.texts: dict[str, PlanText] = {}
+        self.lines: dict[str, QLineEdit] = {}
 
         top = QHBoxLayout()
         intro = QLabel("Her udfylder I skabelonen. Rækker kan hentes fra de post-its, I valgte ved prioriteringen.")
@@ -118,12 +121,27 @@ class PlanPage(QScrollArea):
         self.texts[field] = edit
         self.layout_.addWidget(edit)
 
+    def _line_block(self, title: str, fields: list[tuple[str, str, str]]) -> None:
+        """Short one-line choices (label, plan field, placeholder), e.g. when SU adopted the strategy."""
+        self.layout_.addWidget(section_title(title))
+        form = QFormLayout()
+        for label, field, placeholder in fields:
+            edit = QLineEdit()
+            edit.setPlaceholderText(placeholder)
+            edit.setFont(theme.font(12))
+            edit.textEdited.connect(lambda text, f=field: self._push({f: text}, "Skriv i planen", mergeable=True))
+            self.lines[field] = edit
+            form.addRow(label, edit)
+        self.layout_.addLayout(form)
+
     def _build_strategy(self) -> None:
         self.rows_field, self.seed_board = "focus_areas", "strategi-2"
         self.table = self._rows_block(
             "Indsatsområder", ["Indsatsområde", "Hvorfor", "Målgruppe", "Forventet effekt", "Læringsformer"],
             FOCUS_FIELDS, lambda: FocusAreaRow(id=new_id("i")), "focus_areas", "Hent valgte indsatsområder fra plade 2")
         self._text_block("Principper", "principles", "Fælles principper for kompetenceudvikling …")
+        self._text_block("Grupper, GRUS og udviklingsplaner", "group_plans",
+                         "Hvilke afdelinger, teams og medarbejdergrupper holder GRUS og får en udviklingsplan, og hvornår …")
         self._text_block("Roller og ansvar", "roles", "Hvad gør SU, ledere, medarbejdere og HR …")
         self.layout_.addWidget(section_title("Årshjul"))
         self.year_wheel = YearWheelTable()
@@ -131,6 +149,14 @@ class PlanPage(QScrollArea):
         self.year_wheel.edited.connect(lambda entries: self._push({"year_wheel": entries}, "Ret årshjulet"))
         self.layout_.addWidget(self.year_wheel)
         self._text_block("Opfølgning og evaluering", "follow_up", "Hvornår og hvordan følger SU op …")
+        self._line_block("Vedtagelse og gyldighed", [
+            ("SU evaluerer:", "evaluation_rhythm", "fx én gang om året"),
+            ("Næstformand:", "vice_chair", "navn (formanden skrives under Forside og deltagere)"),
+            ("Vedtaget i SU:", "adopted", "fx 15. december 2026"),
+            ("Gælder til:", "valid_until", "fx 31. december 2029"),
+            ("Næste serviceeftersyn:", "next_review", "fx november 2027"),
+        ])
+        self._text_block("Ændringer ved serviceeftersynet", "changes", "Kun ved et serviceeftersyn: hvad SU har ændret i strategien …")
 
     def _build_grus(self) -> None:
         self.rows_field, self.seed_board = "rows", "grus-2"
@@ -191,6 +217,9 @@ class PlanPage(QScrollArea):
         self.table.show_rows(getattr(plan, self.rows_field))
         for field, edit in self.texts.items():
             edit.show_text(getattr(plan, field))
+        for field, line in self.lines.items():
+            if line.text() != getattr(plan, field):
+                line.setText(getattr(plan, field))
         if self.year_wheel is not None:
             self.year_wheel.show_entries(plan.year_wheel)
         else:

@@ -49,7 +49,7 @@ class QuickEntry(QWidget):
         self.mode_label.setFont(theme.font(12))
         self.line = _Line()
         self.line.setFont(theme.font(16))
-        self.line.setPlaceholderText("Skriv en pointe og tryk Enter …  (↑ retter den seneste)")
+        self.line.setPlaceholderText("Skriv pointen, som deltageren formulerer den, og tryk Enter …  (↑ retter den seneste)")
         self.line.setClearButtonEnabled(True)
         self.line.returnPressed.connect(self.submit)
         self.line.recall.connect(self.recall_last)

@@ -11,12 +11,12 @@ EXTRA = [
     ("Sekretær", "Enter", "Tilføj post-it fra linjen under pladen"),
     ("Sekretær", "Alt+1 … Alt+9", "Vælg zone for nye post-its"),
     ("Sekretær", "↑", "Hent seneste post-it frem og ret den"),
-    ("Plade", "Dobbeltklik", "Ny post-it (tom plads) eller ret tekst (post-it)"),
+    ("Plade", "Dobbeltklik", "Ny post-it (på en tom plads) eller ret teksten (på en post-it)"),
     ("Plade", "Ctrl+Enter / Esc", "Gem / fortryd rettelse i en post-it"),
     ("Plade", "Ctrl+hjul, knib", "Zoom"),
     ("Plade", "Mellemrum+træk, midterknap, hjul", "Panorér"),
     ("Prioritering", "0 … 9", "Sæt antal prikker på de valgte post-its"),
-    ("Projektor", "B", "Sort skærm til pauser (i projektorvinduet; Ctrl+B fra hovedvinduet)"),
+    ("Projektor", "B", "Sort skærm til pauser (B i projektorvinduet, Ctrl+B i hovedvinduet)"),
 ]
 
 

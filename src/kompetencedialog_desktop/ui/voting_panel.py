@@ -35,7 +35,7 @@ class VotingActions(QObject):
         self.top = QAction("Vælg de øverste …", window)
         self.top.setShortcut(QKeySequence("Ctrl+T"))
         self.top.triggered.connect(self.choose_top)
-        self.budget = QAction("Prikbudget …", window)
+        self.budget = QAction("Prikker pr. deltager …", window)
         self.budget.triggered.connect(self.edit_budget)
 
     def _add(self, keys, text, slot, listed=True) -> None:
@@ -94,19 +94,19 @@ class VotingActions(QObject):
         chosen, tie = top_n(notes, n)
         changes = {x.id: {"chosen": x.id in chosen} for x in notes if x.chosen != (x.id in chosen)}
         if changes:
-            scene.document.undo_stack.push(UpdateNotes(scene.document, changes, f"Vælg top {n}"))
+            scene.document.undo_stack.push(UpdateNotes(scene.document, changes, f"Vælg de {n} øverste"))
         note = f" Stemmelighed ved grænsen: {len(chosen)} er valgt." if tie else ""
-        self.message.emit(f"{len(chosen)} post-its er markeret som valgt.{note}")
+        self.message.emit(f"{len(chosen)} post-it{'' if len(chosen) == 1 else 's'} er markeret som valgt.{note}")
 
     def edit_budget(self) -> None:
         scene = self._scene()
         if scene is None:
             return
         project = scene.document.project
-        budget = dialogs.ask_int(self._window, "Prikbudget", "Prikker pr. deltager:", project.vote_budget, 1, 20)
+        budget = dialogs.ask_int(self._window, "Prikker", "Prikker pr. deltager:", project.vote_budget, 1, 20)
         if budget is None:
             return
-        voters = dialogs.ask_int(self._window, "Prikbudget", "Antal deltagere, der stemmer:",
+        voters = dialogs.ask_int(self._window, "Prikker", "Antal deltagere, der stemmer:",
                                  project.voters or len(project.participants) or 8, 1, 200)
         if voters is None:
             return
@@ -126,9 +126,9 @@ class RankingPanel(QWidget):
         self.list.setFont(theme.font(12))
         top = QPushButton("Vælg de øverste … (Ctrl+T)")
         top.clicked.connect(voting.top.trigger)
-        budget = QPushButton("Prikbudget …")
+        budget = QPushButton("Prikker pr. deltager …")
         budget.clicked.connect(voting.budget.trigger)
-        help_ = QLabel("Vælg en post-it og tryk + eller − for en prik, eller et tal for antal prikker.")
+        help_ = QLabel("Vælg en post-it, og tryk + eller − for at give eller fjerne en prik, eller tast et tal for antallet af prikker.")
         help_.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.budget_line)
@@ -152,9 +152,9 @@ class RankingPanel(QWidget):
         project = scene.document.project
         budget = zone_budget(project)
         used = dots_used(project, scene.board.id, zone.id)
-        self.budget_line.setText(f"{zone.title}: {used} prikker brugt" + (f" af {budget}" if budget else " (sæt et budget)"))
+        self.budget_line.setText(f"{zone.title}: {used} {'prik' if used == 1 else 'prikker'} brugt" + (f" af {budget}" if budget else " (angiv prikker pr. deltager)"))
         notes = [n for n in project.notes if n.board == scene.board.id and n.zone == zone.id]
         for r in ranking(notes):
             tie = " (delt plads)" if r.tied else ""
             chosen = "  ✔ valgt" if r.note.chosen else ""
-            self.list.addItem(f"{r.rank}. {r.note.text}  —  {r.note.votes} prikker{tie}{chosen}")
+            self.list.addItem(f"{r.rank}. {r.note.text}  —  {r.note.votes} {'prik' if r.note.votes == 1 else 'prikker'}{tie}{chosen}")
