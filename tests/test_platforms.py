@@ -1,0 +1,105 @@
+"""What differs between Linux, Windows and macOS, tested here on Linux: stored paths written on
+another system, the font fallback, line endings, a .kdlg handed over by Finder or the command line.
+The workflow (.github/workflows/build.yml) runs the same tests on real Windows and macOS."""
+
+from __future__ import annotations
+
+from pathlib import Path, PureWindowsPath
+
+import pytest
+
+from kompetencedialog_desktop.model.loop import evaluation_group, source_candidates, source_key, source_name
+from kompetencedialog_desktop.model.project import Project
+
+WIN = r"C:\Users\Anna\OneDrive\GRUS\Team-Nord.kdlg"
+
+
+# --- GRUS paths stored by the loop -----------------------------------------------------------
+@pytest.mark.parametrize("other", [
+    r"c:\users\anna\onedrive\grus\team-nord.kdlg",  # Windows ignores case
+    "C:/Users/Anna/OneDrive/GRUS/Team-Nord.kdlg",  # and takes / for \
+    r"C:\Users\Anna\OneDrive\\GRUS\Team-Nord.kdlg",  # doubled separator
+])
+def test_windows_spellings_of_one_file_are_one_source(other):
+    assert source_key(WIN) == source_key(other)
+
+
+def test_windows_paths_to_different_files_stay_different():
+    assert source_key(WIN) != source_key(r"D:\Users\Anna\OneDrive\GRUS\Team-Nord.kdlg")
+    assert source_key(r"\\server\share\GRUS\a.kdlg") != source_key(r"\\server\other\GRUS\a.kdlg")
+
+
+def test_posix_paths_keep_their_case():
+    assert source_key("/home/anna/GRUS/Team-Nord.kdlg") != source_key("/home/anna/grus/team-nord.kdlg")
+    assert source_key("/home/anna//GRUS/./a.kdlg") == source_key("/home/anna/GRUS/a.kdlg")
+
+
+@pytest.mark.parametrize("stored, name", [
+    (WIN, "Team-Nord.kdlg"),
+    (r"\\server\share\GRUS\Team Syd.kdlg", "Team Syd.kdlg"),
+    ("/Users/anna/Documents/GRUS/Team Vest.kdlg", "Team Vest.kdlg"),
+])
+def test_file_name_of_a_path_from_either_system(stored, name):
+    assert source_name(stored) == name
+
+
+def test_a_windows_path_is_looked_for_beside_the_strategy_too(tmp_path):
+    candidates = source_candidates(WIN, tmp_path)
+    assert candidates[0] == Path(WIN) and candidates[-1] == tmp_path / "Team-Nord.kdlg"
+    assert source_candidates(str(tmp_path / "a.kdlg"), tmp_path) == [tmp_path / "a.kdlg"]  # not twice
+
+
+def test_evaluation_group_stores_the_path_as_its_system_writes_it():
+    group = evaluation_group(Project(workshop="grus", group="Team Nord"), PureWindowsPath(WIN))
+    assert group.source_file == WIN
+
+
+def _evaluation_with_windows_paths(tmp_path, example):
+    """A strategy saved on Windows, its GRUS files fetched from C:\\…, the folder then copied here."""
+    from kompetencedialog_desktop.storage.project_file import save_project
+
+    strategy_path = tmp_path / "strategi.kdlg"
+    groups = []
+    for name in ("Team Nord", "Team Syd"):
+        grus = Project(workshop="grus", title=f"GRUS {name}", group=name)
+        grus.plan.su_feedback = f"{name} før"
+        file_name = f"{name.replace(' ', '-')}.kdlg"
+        groups.append(evaluation_group(grus, PureWindowsPath(r"C:\Users\Anna\GRUS") / file_name))
+        grus.plan.su_feedback = f"{name} efter"
+        save_project(grus, tmp_path / file_name)
+    groups[0].mus_summary = "Opsamling fra MUS"
+    example.evaluation.groups = groups
+    save_project(example, strategy_path)
+    return strategy_path
+
+
+def test_refresh_finds_grus_files_from_windows_beside_the_strategy(qtbot, tmp_path, example):
+    from tests.conftest import open_window
+
+    strategy_path = _evaluation_with_windows_paths(tmp_path, example)
+    win = open_window(qtbot)
+    try:
+        assert win.files.open(strategy_path)
+        win.evaluation_page.refresh_from_files()  # no error dialog: conftest fails on one
+        groups = win.files.document.project.evaluation.groups
+        assert [g.su_feedback for g in groups] == ["Team Nord efter", "Team Syd efter"]
+        assert groups[0].mus_summary == "Opsamling fra MUS"  # kept: the same group, not a new one
+        assert groups[0].source_file == r"C:\Users\Anna\GRUS\Team-Nord.kdlg"
+    finally:
+        win.files.document.forget_changes()
+        win.close()
+
+
+def test_fetching_the_same_windows_file_spelled_otherwise_replaces_the_group(qtbot, tmp_path, example):
+    from tests.conftest import open_window
+
+    strategy_path = _evaluation_with_windows_paths(tmp_path, example)
+    win = open_window(qtbot)
+    try:
+        assert win.files.open(strategy_path)
+        again = evaluation_group(Project(workshop="grus", group="Team Nord"), PureWindowsPath(r"c:/users/anna/grus/TEAM-NORD.kdlg"))
+        merged = win.evaluation_page._merged([again])
+        assert len(merged) == 2 and merged[0].mus_summary == "Opsamling fra MUS"
+    finally:
+        win.files.document.forget_changes()
+        win.close()
