@@ -103,3 +103,63 @@ def test_fetching_the_same_windows_file_spelled_otherwise_replaces_the_group(qtb
     finally:
         win.files.document.forget_changes()
         win.close()
+
+
+# --- a .kdlg handed over by the system -------------------------------------------------------
+@pytest.fixture
+def saved_example(tmp_path, example):
+    from kompetencedialog_desktop.storage.project_file import save_project
+
+    path = tmp_path / "mappe med mellemrum" / "Æblegruppens workshop.kdlg"
+    path.parent.mkdir()
+    save_project(example, path)
+    return path
+
+
+def _main_windows():
+    from PySide6.QtWidgets import QApplication
+
+    from kompetencedialog_desktop.ui.main_window import MainWindow
+
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+
+def test_a_file_on_the_command_line_opens_in_the_window(qtbot, saved_example, monkeypatch):
+    """Windows' and Linux' file association start `kompetencedialog FILE`."""
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from kompetencedialog_desktop.cli import main
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its dialog hook
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)  # return instead of running the loop
+    before = set(map(id, _main_windows()))
+    assert main([str(saved_example)]) == 0
+    [win] = [w for w in _main_windows() if id(w) not in before]
+    try:
+        assert win.files.document.path == saved_example
+    finally:
+        win.files.document.forget_changes()
+        win.close()
+
+
+def test_a_file_opened_from_finder_opens_in_the_window(qtbot, saved_example):
+    """macOS: the double-clicked file arrives as a QFileOpenEvent on the application."""
+    from PySide6.QtGui import QFileOpenEvent
+    from PySide6.QtWidgets import QApplication
+
+    from kompetencedialog_desktop.ui.file_open_events import open_files_from_system
+    from tests.conftest import open_window
+
+    app = QApplication.instance()
+    win = open_window(qtbot)
+    handler = open_files_from_system(app, win)
+    try:
+        QApplication.sendEvent(app, QFileOpenEvent(str(saved_example)))
+        qtbot.waitUntil(lambda: win.files.document is not None and win.files.document.path == saved_example)
+    finally:
+        app.removeEventFilter(handler)
+        if win.files.document:
+            win.files.document.forget_changes()
+        win.close()
