@@ -4,6 +4,7 @@ The workflow (.github/workflows/build.yml) runs the same tests on real Windows a
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path, PureWindowsPath
 
 import pytest
@@ -163,3 +164,91 @@ def test_a_file_opened_from_finder_opens_in_the_window(qtbot, saved_example):
         if win.files.document:
             win.files.document.forget_changes()
         win.close()
+
+
+# --- fonts -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("platform, first", [("win32", "Segoe UI"), ("darwin", "Helvetica Neue"), ("linux", "DejaVu Sans")])
+def test_each_system_tries_its_own_font_first(platform, first):
+    from kompetencedialog_desktop.ui.theme import font_families
+
+    families = font_families(platform)
+    assert families[0] == first and "DejaVu Sans" in families and len(families) == len(set(families))
+
+
+@pytest.mark.parametrize("platform", ["win32", "darwin", "linux"])
+def test_board_and_widget_fonts_fall_back_through_the_list(qtbot, monkeypatch, platform):
+    """Faked here: the list for that system; the font Qt resolves is one of the listed families
+    (on this Linux machine DejaVu Sans), not whatever Qt substitutes for an unknown name."""
+    import sys
+
+    from PySide6.QtGui import QFont, QFontInfo
+
+    from kompetencedialog_desktop.ui import theme
+
+    monkeypatch.setattr(sys, "platform", platform)
+    for f in (theme.board_font(12), theme.font(10, bold=True)):
+        assert f.families() == theme.font_families(platform)
+        assert f.styleHint() == QFont.StyleHint.SansSerif
+        assert QFontInfo(f).family() in theme.font_families(platform)
+
+
+@pytest.mark.skipif(sys.platform not in ("win32", "darwin"), reason="the real system font: in the workflow's Windows and macOS jobs")
+def test_the_system_font_is_really_used(qtbot):
+    from PySide6.QtGui import QFontInfo
+
+    from kompetencedialog_desktop.ui import theme
+
+    expected = {"win32": "Segoe UI", "darwin": "Helvetica Neue"}[sys.platform]
+    assert QFontInfo(theme.board_font(12)).family() == expected
+
+
+# --- line endings ------------------------------------------------------------------------------
+def test_every_file_the_program_writes_has_unix_line_endings_even_on_windows(tmp_path, monkeypatch, example, capsys):
+    """Decision: LF everywhere (JSON and Markdown alike; Notepad, Word and every editor read LF), so
+    a file is byte-identical whichever laptop saved it and a sync client sees no change.
+    Faked here: text-mode writes translate \\n to \\r\\n, as they do on Windows. Writers that write
+    bytes are unaffected; one that wrote text would show up as \\r\\n."""
+    import builtins
+    import io
+
+    real_open = io.open
+
+    def windows_open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None):
+        if "b" not in mode and any(m in mode for m in "wax") and newline is None:
+            newline = "\r\n"
+        return real_open(file, mode, buffering, encoding, errors, newline, closefd, opener)
+
+    monkeypatch.setattr(io, "open", windows_open)
+    monkeypatch.setattr(builtins, "open", windows_open)
+    probe = tmp_path / "probe.txt"
+    probe.write_text("a\nb\n", encoding="utf-8")
+    assert probe.read_bytes() == b"a\r\nb\r\n"  # the fake works
+
+    from kompetencedialog_desktop.cli import main
+    from kompetencedialog_desktop.storage import lock, settings
+    from kompetencedialog_desktop.storage.autosave import AutosaveStore, SnapshotInfo
+    from kompetencedialog_desktop.storage.project_file import dump_project, save_project
+
+    written = []
+    project = tmp_path / "ws.kdlg"
+    save_project(example, project)
+    save_project(example, project)  # second save: the .bak as well
+    written += [project, tmp_path / "ws.kdlg.bak"]
+    assert main(["content", "--workshop", "grus", "-o", str(tmp_path / "indhold.md")]) == 0
+    written.append(tmp_path / "indhold.md")
+    assert main(["new", "--workshop", "grus", "-o", str(tmp_path / "ny.kdlg")]) == 0
+    written.append(tmp_path / "ny.kdlg")
+    monkeypatch.setattr(settings, "_settings_path", lambda: tmp_path / "config" / "settings.json")
+    settings.save_settings({"recent": [str(project)], "note": "to\nlinjer"})
+    written.append(settings._settings_path())
+    store = AutosaveStore(tmp_path / "autosave")
+    store.write("kort", dump_project(example), SnapshotInfo.of(example), project)
+    written += sorted((tmp_path / "autosave").iterdir())
+    lock.acquire(project)
+    written.append(lock.lock_path(project))
+    capsys.readouterr()
+    assert len(written) >= 8
+    for path in written:
+        data = path.read_bytes()
+        assert b"\r" not in data, path.name
+    assert b"\n" in (tmp_path / "indhold.md").read_bytes() and b"\n" in project.read_bytes()
