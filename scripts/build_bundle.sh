@@ -1,6 +1,6 @@
 #!/bin/sh
 # Build the one-folder desktop bundle, smoke-run it and zip it for download.
-#   Linux:   after `sh scripts/setup.sh` (installs binutils for stripping if missing)
+#   Linux:   after `sh scripts/setup.sh` (installs binutils, icu-devtools and gcc if missing)
 #   Windows: in Git Bash, after `python -m venv .venv` and `.venv/Scripts/pip install -e .`
 #   macOS:   after `python3 -m venv .venv` and `.venv/bin/pip install -e .`
 # The GitHub workflow (.github/workflows/build.yml) runs this script on all three.
@@ -15,9 +15,18 @@ esac
 bin=.venv/bin
 [ -d .venv/Scripts ] && bin=.venv/Scripts
 py="$bin/python"
-if [ "$os" = linux ] && command -v apt-get >/dev/null 2>&1 && ! command -v objdump >/dev/null 2>&1; then
-    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq binutils >/dev/null
+# Linux: binutils strips the libraries; icu-devtools and gcc rebuild ICU's data library with
+# only the locales the app needs (packaging/linux/trim_icu.py).
+if [ "$os" = linux ] && command -v apt-get >/dev/null 2>&1; then
+    need=""
+    command -v objdump >/dev/null 2>&1 || need="$need binutils"
+    command -v icupkg >/dev/null 2>&1 || need="$need icu-devtools"
+    command -v gcc >/dev/null 2>&1 || need="$need gcc"
+    if [ -n "$need" ]; then
+        SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+        # shellcheck disable=SC2086
+        $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $need >/dev/null
+    fi
 fi
 "$py" -m pip install -q "pyinstaller>=6.5"
 version=$("$py" packaging/version.py)

@@ -252,3 +252,64 @@ def test_every_file_the_program_writes_has_unix_line_endings_even_on_windows(tmp
         data = path.read_bytes()
         assert b"\r" not in data, path.name
     assert b"\n" in (tmp_path / "indhold.md").read_bytes() and b"\n" in project.read_bytes()
+
+
+# --- the Linux bundle's smaller ICU data -------------------------------------------------------
+def _trim_icu():
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "packaging" / "linux"))
+    import trim_icu
+
+    return trim_icu
+
+
+@pytest.mark.parametrize("item, dropped", [
+    ("da.res", False), ("da_DK.res", False), ("en_US_POSIX.res", False), ("root.res", False),
+    ("coll/da.res", False), ("zone/en_GB.res", False), ("res_index.res", False), ("coll/pool.res", False),
+    ("supplementalData.res", False), ("zoneinfo64.res", False), ("brkitr/thaidict.dict", False),
+    ("coll/ucadata.icu", False), ("nfkc.nrm", False), ("cnvalias.icu", False),
+    ("de.res", True), ("coll/de_.res", True), ("zone/zh_Hant_TW.res", True), ("ibm-1047_P100-1995.cnv", True),
+    ("translit/root.res", True), ("rbnf/da.res", True), ("haw.res", True),
+])
+def test_icu_items_kept_and_dropped(item, dropped):
+    assert _trim_icu().is_dropped(item) is dropped
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Qt uses the system's ICU on Windows and macOS")
+def test_trimmed_icu_sorts_and_names_in_danish_as_the_full_one(tmp_path):
+    """The bundle's ICU against the wheel's: same Danish and English collation, case mapping and
+    Danish time-zone names (LD_LIBRARY_PATH wins over Qt's RUNPATH, so the child loads ours)."""
+    import os
+    import subprocess
+
+    import PySide6
+
+    trim_icu = _trim_icu()
+    if trim_icu.missing_tools():
+        pytest.skip(f"needs {', '.join(trim_icu.missing_tools())} (scripts/build_bundle.sh installs them)")
+    [library] = (Path(PySide6.__file__).parent / "Qt" / "lib").glob("libicudata.so.*[0-9]")
+    small = trim_icu.trim(library, tmp_path / "icu")
+    assert small.stat().st_size < library.stat().st_size / 3
+    probe = (
+        "from PySide6.QtCore import QCollator, QLocale, QTimeZone\n"
+        "maps = open('/proc/self/maps').read()\n"
+        "print(sorted({l.split()[-1] for l in maps.splitlines() if 'libicudata' in l}))\n"
+        "words = ['Åse', 'Zebra', 'Ærø', 'Øster', 'Anders', 'Aase', 'æble', 'bøf']\n"
+        "for name in ('da_DK', 'en_US'):\n"
+        "    print(sorted(words, key=QCollator(QLocale(name)).sortKey))\n"
+        "print(QLocale('da_DK').toUpper('æblegrød straße'))\n"
+        "tz = QTimeZone(b'Europe/Copenhagen')\n"
+        "print(tz.displayName(QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName, QLocale('da_DK')))\n"
+    )
+
+    def run(extra_env):
+        env = {**os.environ, **extra_env}
+        out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60)
+        assert out.returncode == 0, out.stderr
+        return out.stdout.splitlines()
+
+    full = run({})
+    trimmed = run({"LD_LIBRARY_PATH": str(small.parent)})
+    assert trimmed[0] == f"['{small}']" and full[0] != trimmed[0]
+    assert trimmed[1:] == full[1:]
+    assert trimmed[1] == "['Anders', 'bøf', 'Zebra', 'æble', 'Ærø', 'Øster', 'Åse', 'Aase']"  # Danish: æ ø å last, aa = å
+    assert trimmed[4] == "Centraleuropæisk normaltid"
