@@ -313,3 +313,60 @@ def test_trimmed_icu_sorts_and_names_in_danish_as_the_full_one(tmp_path):
     assert trimmed[1:] == full[1:]
     assert trimmed[1] == "['Anders', 'bøf', 'Zebra', 'æble', 'Ærø', 'Øster', 'Åse', 'Aase']"  # Danish: æ ø å last, aa = å
     assert trimmed[4] == "Centraleuropæisk normaltid"
+
+
+# --- packaging files (built for real in the workflow's Windows and macOS jobs) ------------------
+PACKAGING = Path(__file__).resolve().parent.parent / "packaging"
+
+
+def test_windows_version_resource_carries_the_package_version(tmp_path):
+    sys.path.insert(0, str(PACKAGING))
+    sys.path.insert(0, str(PACKAGING / "windows"))
+    from version import app_version, version_tuple
+    from version_info import version_info_text
+
+    from kompetencedialog_desktop import __version__
+
+    assert app_version() == __version__
+    assert version_tuple("0.2.0") == (0, 2, 0, 0) and version_tuple("1.10.3rc1") == (1, 10, 3, 0)
+    text = version_info_text(__version__, version_tuple(__version__))
+    import ast
+
+    tree = ast.parse(text, mode="eval")  # PyInstaller evaluates the file as one expression
+    calls = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    assert calls == {"VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct",
+                     "VarFileInfo", "VarStruct"}
+    assert f"filevers={version_tuple(__version__)}" in text and f"'ProductVersion', '{__version__}'" in text
+    if sys.platform == "win32":  # PyInstaller's reader needs the Windows API
+        from PyInstaller.utils.win32 import versioninfo
+
+        path = tmp_path / "version_info.txt"
+        path.write_text(text, encoding="utf-8")
+        info = versioninfo.load_version_info_from_text_file(str(path))
+        assert info.ffi.fileVersionMS >> 16 == version_tuple(__version__)[0]
+
+
+def test_installer_is_per_user_only():
+    script = (PACKAGING / "windows" / "kompetencedialog.iss").read_text(encoding="utf-8")
+    settings = dict(line.split("=", 1) for line in script.splitlines() if "=" in line and not line.startswith((";", "Name:", "Root:", "Source:", "Filename:")))
+    assert settings["PrivilegesRequired"] == "lowest" and "PrivilegesRequiredOverridesAllowed" not in settings
+    assert settings["DefaultDirName"].startswith("{autopf}")  # %LOCALAPPDATA%\Programs without admin
+    roots = {line.split(";")[0] for line in script.splitlines() if line.startswith("Root:")}
+    assert roots == {"Root: HKCU"}  # no HKLM, no HKCR: nothing that needs an administrator
+    assert r'shell\open\command' in script and '"%1"' in script and "{autoprograms}" in script
+
+
+def test_platform_icons_are_there_and_complete():
+    import struct
+
+    ico = (PACKAGING / "windows" / "kompetencedialog.ico").read_bytes()
+    reserved, kind, count = struct.unpack("<HHH", ico[:6])
+    sizes = {ico[6 + 16 * i] or 256 for i in range(count)}  # width byte; 0 means 256
+    assert (reserved, kind) == (0, 1) and {16, 32, 48, 256} <= sizes
+    icns = (PACKAGING / "macos" / "kompetencedialog.icns").read_bytes()
+    assert icns[:4] == b"icns" and struct.unpack(">I", icns[4:8])[0] == len(icns)
+    chunks, offset = set(), 8
+    while offset < len(icns):
+        chunks.add(icns[offset:offset + 4])
+        offset += struct.unpack(">I", icns[offset + 4:offset + 8])[0]
+    assert {b"ic10", b"ic07"} <= chunks  # 1024 (512@2x) and 128 px: Finder and the Dock
