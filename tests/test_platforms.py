@@ -370,3 +370,35 @@ def test_platform_icons_are_there_and_complete():
         chunks.add(icns[offset:offset + 4])
         offset += struct.unpack(">I", icns[offset + 4:offset + 8])[0]
     assert {b"ic10", b"ic07"} <= chunks  # 1024 (512@2x) and 128 px: Finder and the Dock
+
+
+# --- file names suggested from a workshop's title ------------------------------------------------
+@pytest.mark.parametrize("title, name", [
+    ("Kompetencestrategi 2027-2029", "Kompetencestrategi 2027-2029"),
+    ("Strategi 2027/2029: SU?", "Strategi 2027-2029- SU-"),
+    ('GRUS "Team Nord" <Aarhus>*', "GRUS -Team Nord- -Aarhus--"),
+    ("Slutter med punktum. ", "Slutter med punktum"),
+    ("CON", "CON-workshop"), ("nul.txt", "nul.txt-workshop"), ("", "workshop"), ("...", "workshop"),
+])
+def test_a_title_becomes_a_file_name_windows_accepts(title, name):
+    from kompetencedialog_desktop.paths import safe_file_name
+
+    assert safe_file_name(title) == name
+    assert PureWindowsPath(f"C:/x/{name}.kdlg").name == f"{name}.kdlg"  # one name, no folder
+
+
+def test_save_as_suggests_a_windows_safe_name(qtbot, monkeypatch, example):
+    from kompetencedialog_desktop.ui import dialogs
+    from tests.conftest import open_window
+
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggestion: asked.append(suggestion))
+    win = open_window(qtbot)
+    try:
+        win.files.new("strategi")
+        win.files.document.project.title = "Strategi 2027/2029: SU"
+        assert win.files.save_as() is False
+        assert Path(asked[0]) == Path.home() / "Strategi 2027-2029- SU.kdlg"
+    finally:
+        win.files.document.forget_changes()
+        win.close()
