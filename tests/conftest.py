@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -11,6 +12,13 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 _XDG_ROOT = Path(tempfile.mkdtemp(prefix="kdlg-xdg-"))
 for _name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
     os.environ[_name] = str(_XDG_ROOT / _name.lower())
+if sys.platform in ("win32", "darwin"):
+    # platformdirs reads XDG_* on Linux only; elsewhere the app's two folders (paths.py asks for
+    # these) follow the same variables, so tests never share the runner's real settings.
+    import platformdirs
+
+    platformdirs.user_config_dir = lambda appname, *args, **kwargs: os.path.join(os.environ["XDG_CONFIG_HOME"], appname)
+    platformdirs.user_state_dir = lambda appname, *args, **kwargs: os.path.join(os.environ["XDG_STATE_HOME"], appname)
 
 import pytest  # noqa: E402
 
@@ -98,8 +106,6 @@ WINDOWS_SKIPS = {
 
 
 def pytest_collection_modifyitems(config, items):
-    import sys
-
     if sys.platform != "win32":
         return
     for item in items:
