@@ -41,6 +41,6 @@ def test_wheel_ships_resources_and_they_load_when_installed(tmp_path):
     out = _run(str(py), "-c", probe, cwd=tmp_path).stdout.split()
     assert "site-packages" in out[0] and str(REPO) not in out[0]
     assert out[1] == "6"
-    cli = venv / "bin" / "kompetencedialog"
+    cli = py.parent / "kompetencedialog"  # Scripts\kompetencedialog.exe on Windows (run without ".exe")
     _run(str(cli), "new", "--workshop", "grus", "--example", "-o", str(tmp_path / "ex.kdlg"), cwd=tmp_path)
     assert "Plade 3" in _run(str(cli), "check", str(tmp_path / "ex.kdlg"), cwd=tmp_path).stdout

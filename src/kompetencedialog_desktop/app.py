@@ -37,6 +37,7 @@ def run_gui(file: str | None = None, *, smoke_test: bool = False) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from .ui.file_open_events import open_files_from_system
     from .ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -46,6 +47,7 @@ def run_gui(file: str | None = None, *, smoke_test: bool = False) -> int:
     app.setWindowIcon(app_icon())
     window = MainWindow()
     _install_excepthook(window)
+    open_files_from_system(app, window)  # macOS: a .kdlg opened from Finder
     if smoke_test:
         window.files.new_example("strategi")
     elif file:

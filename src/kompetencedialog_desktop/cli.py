@@ -164,7 +164,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    from .model.loop import evaluation_group
+    from .model.loop import evaluation_group, source_key
     from .model.operations import update_evaluation
     from .storage.docx_export import ExportError, write_export
     from .storage.loop_export import build_evaluation_docx
@@ -187,8 +187,9 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         group = evaluation_group(grus, Path(name).resolve())
         group.mus_summary = summaries.get(group.group, "")
         groups.append(group)
+    fresh = {source_key(x.source_file) for x in groups}
     update_evaluation(strategy, {"groups": [g for g in strategy.evaluation.groups
-                                            if g.source_file not in {x.source_file for x in groups}] + groups})
+                                            if source_key(g.source_file) not in fresh] + groups})
     try:
         write_export(Path(args.output), build_evaluation_docx(strategy))
     except ExportError as exc:

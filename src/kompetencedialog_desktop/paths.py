@@ -7,6 +7,7 @@ package-relative path), or at the top of a source checkout. Nothing else in the 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,3 +47,18 @@ def user_state_dir() -> Path:
 
 def autosave_dir() -> Path:
     return user_state_dir() / "autosave"
+
+
+# Characters Windows forbids in a file name (and "/" everywhere), and names Windows reserves.
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$", re.IGNORECASE)
+
+
+def safe_file_name(title: str, fallback: str = "workshop") -> str:
+    """A workshop title as a file name every system accepts ("Strategi 2027/2029: SU" ->
+    "Strategi 2027-2029- SU"): the suggestion in Gem som and Eksportér must not be refused by
+    Windows' dialog or turn a "/" into a folder."""
+    name = _FORBIDDEN.sub("-", title).strip().rstrip(". ")
+    if not name or _RESERVED.match(name):
+        name = f"{name}-{fallback}" if name else fallback
+    return name[:120]

@@ -4,8 +4,9 @@ Links are by stable ids (a focus area's id in the strategy file), never by text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 
 from .content import BoardDefinition
 from .layout import free_spot
@@ -54,6 +55,46 @@ def import_focus_areas(grus: Project, board: BoardDefinition, strategy: Project,
 def linked_areas(grus: Project) -> dict[str, str]:
     """{focus area id: title} of the areas imported into this GRUS (what plan rows can link to)."""
     return {n.source.ref: n.text for n in grus.notes if n.source}
+
+
+# A stored path written on Windows: a drive letter (C:\ or C:/) or any backslash (which also covers
+# UNC shares, \\server\share). Strategy and GRUS files travel between laptops (mail, OneDrive), so a file saved on
+# Windows is read on macOS and the other way round, and Path() on the reader's system would take
+# "C:\Users\anna\GRUS.kdlg" for one long file name.
+_WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/]|\\")
+
+
+def stored_path(stored: str) -> PurePath:
+    """A stored GRUS path as the system that wrote it spells it (Windows or POSIX)."""
+    return PureWindowsPath(stored) if _WINDOWS_PATH.search(stored) else PurePosixPath(stored)
+
+
+def source_key(stored: str) -> str:
+    """What two spellings of one stored file share, for telling whether a GRUS is already in the
+    evaluation: Windows paths ignore case and separator style, as Windows does; POSIX paths are
+    compared as written (normalised for doubled slashes and "./")."""
+    path = stored_path(stored)
+    if isinstance(path, PureWindowsPath):
+        return path.as_posix().casefold()
+    return str(path)
+
+
+def source_name(stored: str) -> str:
+    """The file's name alone, whichever system wrote the path ("GRUS-Nord.kdlg")."""
+    return stored_path(stored).name
+
+
+def source_candidates(stored: str, beside: Path | None) -> list[Path]:
+    """Where to look for a group's GRUS file when reading it again, best first: the stored path
+    itself, then a file of the same name in the folder of the strategy file (`beside`): the usual
+    case when the whole folder was copied to another laptop or synced to another system."""
+    candidates = [Path(stored)] if stored else []
+    name = source_name(stored)
+    if beside is not None and name:
+        other = beside / name
+        if all(other != c for c in candidates):
+            candidates.append(other)
+    return candidates
 
 
 def evaluation_group(grus: Project, source_file: Path) -> EvaluationGroup:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.loop import aggregate, evaluation_group
+from ..model.loop import aggregate, evaluation_group, source_candidates, source_key
 from ..storage.docx_export import ExportError, write_export
 from ..storage.loop_export import build_evaluation_docx
 from ..storage.project_file import LoadError, load_project
@@ -83,13 +83,13 @@ class EvaluationPage(QScrollArea):
 
     def _merged(self, new_groups: list) -> list:
         """Re-importing a file replaces its group but keeps SU's MUS summary for it."""
-        old = {g.source_file: g for g in self.project.evaluation.groups}
+        old = {source_key(g.source_file): g for g in self.project.evaluation.groups}
         for group in new_groups:
-            if group.source_file in old:
-                group.id = old[group.source_file].id
-                group.mus_summary = old[group.source_file].mus_summary
-        fresh = {g.source_file: g for g in new_groups}
-        kept = [fresh.pop(g.source_file, g) for g in self.project.evaluation.groups]  # same order as before
+            if source_key(group.source_file) in old:
+                group.id = old[source_key(group.source_file)].id
+                group.mus_summary = old[source_key(group.source_file)].mus_summary
+        fresh = {source_key(g.source_file): g for g in new_groups}
+        kept = [fresh.pop(source_key(g.source_file), g) for g in self.project.evaluation.groups]  # same order as before
         return kept + list(fresh.values())
 
     def import_files(self, paths: list[Path] | None = None) -> int:
@@ -111,12 +111,19 @@ class EvaluationPage(QScrollArea):
     def refresh_from_files(self) -> None:
         """Read every group's file again; a missing or renamed file keeps its last data and says so."""
         groups, missing = [], []
+        beside = self.document.path.parent if self.document.path else None
         for group in self.project.evaluation.groups:
-            path = Path(group.source_file)
+            # The stored path, else the same name beside the strategy (a folder copied to another laptop).
+            found = next((p for p in source_candidates(group.source_file, beside) if p.is_file()), None)
             try:
-                groups.append(evaluation_group(load_project(path), path))
+                if found is None:
+                    raise LoadError(group.source_file)
+                grus = evaluation_group(load_project(found), found)
             except (LoadError, ValueError):
-                missing.append(f"{group.group}: {path}")
+                missing.append(f"{group.group}: {group.source_file}")
+                continue
+            grus.source_file = group.source_file  # the group's identity in the evaluation stays as first fetched
+            groups.append(grus)
         if groups:
             self._push({"groups": self._merged(groups)}, "Opdatér fra GRUS-filerne")
         if missing:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
+from ..paths import safe_file_name
 from ..storage.docx_export import ExportError, export_docx, write_export
 from ..storage.errors import os_error_reason
 from . import dialogs
@@ -22,7 +23,7 @@ class ExportController(QObject):
 
     def _suggest(self, suffix: str) -> str:
         document = self.files.document
-        base = document.path.with_suffix("") if document.path else Path.home() / (document.project.title or "workshop")
+        base = document.path.with_suffix("") if document.path else Path.home() / safe_file_name(document.project.title)
         return str(base) + suffix
 
     def _run(self, work) -> Path | None:

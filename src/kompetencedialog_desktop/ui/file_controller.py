@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..model.factory import example_project, new_project
+from ..paths import safe_file_name
 from ..storage.content_loader import load_example, workshop_content
 from ..storage import lock
 from ..storage.autosave import RecoveryEntry
@@ -89,7 +90,7 @@ class FileController(QObject):
     def save_as(self) -> bool:
         if self.document is None:
             return False
-        suggestion = str(self.document.path or Path.home() / f"{self.document.project.title or 'workshop'}.kdlg")
+        suggestion = str(self.document.path or Path.home() / f"{safe_file_name(self.document.project.title)}.kdlg")
         path = dialogs.ask_save_path(self.window, suggestion)
         return self._save_to(path) if path else False
 
