@@ -1,0 +1,68 @@
+"""Refusals from the model, in Danish. Operations raise ModelError; the GUI shows str(error) as
+one line and the workshop is unchanged. Pydantic's own (English) messages are translated here so
+the loader and the setters say the same thing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from .text import invalid_unicode as _invalid_unicode
+
+
+class ModelError(ValueError):
+    """An edit the workshop's rules do not allow. str() is the Danish message for the user."""
+
+
+def _plural(n: Any, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def danish_error(item: dict[str, Any]) -> str:
+    """One pydantic error (an item of ValidationError.errors()) as a Danish phrase."""
+    kind = item.get("type", "")
+    ctx = item.get("ctx") or {}
+    if kind == "string_too_long":
+        return f"teksten er for lang (højst {ctx.get('max_length')} tegn)"
+    if kind == "string_unicode":  # constrained strings: pydantic-core refuses lone surrogates itself
+        return _invalid_unicode(item.get("input")) or "teksten indeholder ugyldige tegn, så den kan ikke gemmes"
+    if kind == "string_too_short":
+        return "må ikke være tom"
+    if kind == "too_long":
+        return f"listen er for lang (højst {ctx.get('max_length')} elementer)"
+    if kind == "finite_number":
+        return "tallet skal være endeligt (ikke uendeligt eller NaN)"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"tallet skal være mindst {ctx.get('ge', ctx.get('gt'))}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"tallet må højst være {ctx.get('le', ctx.get('lt'))}"
+    if kind == "extra_forbidden":
+        return "ukendt felt"
+    if kind == "missing":
+        return "feltet mangler"
+    if kind == "literal_error":
+        return f"ukendt værdi (tilladt: {ctx.get('expected', '')})"
+    if kind in ("string_type", "int_type", "float_type", "bool_type", "list_type", "dict_type",
+                "int_parsing", "float_parsing", "bool_parsing", "int_from_float", "model_type"):
+        return "forkert type af værdi"
+    if kind.startswith(("date", "datetime")):
+        return "ugyldig dato"
+    message = str(item.get("msg", "ugyldig værdi"))
+    return message.removeprefix("Value error, ")
+
+
+def _where(loc: tuple[Any, ...]) -> str:
+    parts: list[str] = []
+    for part in loc:
+        parts.append(f"[{part}]" if isinstance(part, int) else ("." if parts else "") + str(part))
+    return "".join(parts)
+
+
+def model_error(exc: ValidationError, limit: int = 2) -> ModelError:
+    """A ValidationError from a setter as one Danish ModelError naming the field."""
+    problems = []
+    for item in exc.errors()[:limit]:
+        where = _where(tuple(item.get("loc", ())))
+        problems.append(f"{where}: {danish_error(item)}" if where else danish_error(item))
+    return ModelError("; ".join(problems))
