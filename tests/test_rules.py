@@ -208,3 +208,20 @@ def test_cli_evaluate_keeps_su_summaries_and_group_order(example, tmp_path, caps
     assert main(["evaluate", str(strategy_path), "--grus", str(paths[1]), "-o", out, "--save"]) == 0  # re-fetch Syd
     groups = load_project(strategy_path).evaluation.groups
     assert [(g.group, g.mus_summary) for g in groups] == [("Team Nord", "Nord's MUS"), ("Team Syd", "Syd's MUS")]
+
+
+def test_content_roles_are_checked_by_the_loader(tmp_path):
+    import shutil
+
+    from kompetencedialog_desktop.paths import resources_dir
+    from kompetencedialog_desktop.storage.content_loader import ContentError, load_workshop_content
+
+    root = tmp_path / "res"
+    shutil.copytree(resources_dir() / "boards", root / "boards")
+    shutil.copytree(resources_dir() / "cards", root / "cards")
+    assert load_workshop_content("grus", root).board("grus-3").zone("til-su").role == "tilbagemelding-til-su"
+    board = root / "boards" / "grus-3.json"
+    board.write_text(board.read_text(encoding="utf-8").replace('"role": "tilbagemelding-til-su",', ""), encoding="utf-8")
+    with pytest.raises(ContentError) as refused:
+        load_workshop_content("grus", root)
+    assert "tilbagemelding-til-su" in str(refused.value) and "grus-3" in str(refused.value)

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from . import limits as L
 from .change import CLUSTERS, FRONT, NOTES, Change, Outcome
 from .errors import ModelError, model_error
+from .glossary import DANISH_MONTH_NAMES  # re-exported: storage/docx_helpers imports it from here
 from .project import CardProgress, Cluster, Note, Project, StepLog, new_id
 from .text import clean_text
 from .voting import zone_budget
@@ -31,8 +32,6 @@ __all__ = [
     "ungroup_notes", "ungroup_notes_op", "update_notes",
 ]
 
-DANISH_MONTH_NAMES = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-                      "september", "oktober", "november", "december")
 
 NOTE_FIELDS = frozenset({"text", "x", "y", "w", "h", "zone", "colour", "votes", "cluster", "chosen", "board"})
 FRONT_FIELDS = frozenset({"title", "workplace", "group", "leader", "date", "participants", "vote_budget", "voters",
@@ -171,7 +170,7 @@ def _votes_allowed(project: Project, new_votes: dict[str, int]) -> None:
     by_id = _index(project)
     zones = {(by_id[i].board, by_id[i].zone) for i in new_votes}
     for board, zone in zones:
-        notes = [n for n in project.notes if n.board == board and n.zone == zone]
+        notes = project.notes_in_zone(board, zone)
         before = sum(n.votes for n in notes)
         after = sum(new_votes.get(n.id, n.votes) for n in notes)
         if after > budget and after > before:

@@ -215,6 +215,10 @@ class Project(Record):
     def notes_on(self, board_id: str) -> list[Note]:
         return [n for n in self.notes if n.board == board_id]
 
+    def notes_in_zone(self, board_id: str, zone_id: str | None) -> list[Note]:
+        """The notes in one zone of one board (the one filter for "notes in this zone")."""
+        return [n for n in self.notes if n.board == board_id and n.zone == zone_id]
+
     def cluster(self, cluster_id: str) -> Cluster:
         for cluster in self.clusters:
             if cluster.id == cluster_id:

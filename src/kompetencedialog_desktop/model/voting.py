@@ -21,7 +21,7 @@ def zone_budget(project: Project) -> int | None:
 
 
 def dots_used(project: Project, board_id: str, zone_id: str) -> int:
-    return sum(n.votes for n in project.notes if n.board == board_id and n.zone == zone_id)
+    return sum(n.votes for n in project.notes_in_zone(board_id, zone_id))
 
 
 def check_votes(project: Project, note: Note, new_votes: int) -> str | None:

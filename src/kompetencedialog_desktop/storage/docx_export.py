@@ -17,7 +17,6 @@ from .docx_writer import WordWriter
 from .errors import os_error_reason
 
 TEXT_WIDTH_MM = 160.0
-LANDSCAPE_WIDTH_MM = 261.0
 
 
 class ExportError(Exception):

@@ -62,12 +62,6 @@ def repeat_as_header(row) -> None:
     tr_pr.append(header)
 
 
-def keep_row_together(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    cant_split = OxmlElement("w:cantSplit")
-    tr_pr.append(cant_split)
-
-
 def shade_cell(cell, hex_fill: str) -> None:
     tc_pr = cell._tc.get_or_add_tcPr()
     shading = OxmlElement("w:shd")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.limits import MAX_CELL_TEXT
-from ..model.operations import DANISH_MONTH_NAMES
+from ..model.glossary import DANISH_MONTH_NAMES
 from ..model.project import YearWheelEntry
 from . import theme
 

@@ -82,7 +82,7 @@ class VotingActions(QObject):
         if n is None:
             return
         project = scene.document.project
-        notes = [x for x in project.notes if x.board == scene.board.id and x.zone == zone.id]
+        notes = project.notes_in_zone(scene.board.id, zone.id)
         chosen, tie = top_n(notes, n)
         changes = {x.id: {"chosen": x.id in chosen} for x in notes if x.chosen != (x.id in chosen)}
         if changes:
