@@ -102,9 +102,9 @@ def restore_notes(project: Project, removed: list[tuple[int, Note]]) -> None:
         project.notes.insert(index, note)
 
 
-def update_notes(project: Project, changes: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+def update_notes(project: Project, changes: dict[str, dict[str, Any]], clean: bool = True) -> dict[str, dict[str, Any]]:
     """Set fields on notes: {note_id: {field: value}}. Returns the old values in the same shape,
-    so calling it again with the result is the undo. All or nothing."""
+    so calling it again with the result (and clean=False) is the undo. All or nothing."""
     by_id = _index(project)
     for note_id, fields in changes.items():
         if note_id not in by_id:
@@ -115,7 +115,7 @@ def update_notes(project: Project, changes: dict[str, dict[str, Any]]) -> dict[s
     old: dict[str, dict[str, Any]] = {}
     try:
         for note_id, fields in changes.items():
-            cleaned = {k: clean_text(v) if k == "text" and isinstance(v, str) else v for k, v in fields.items()}
+            cleaned = {k: clean_text(v) if clean and k == "text" and isinstance(v, str) else v for k, v in fields.items()}
             old[note_id] = _set_fields(by_id[note_id], cleaned)
     except ModelError:
         for note_id, fields in old.items():
@@ -142,10 +142,10 @@ def _restore_notes_op(project: Project, removed: list[tuple[int, Note]]) -> Outc
     return Outcome(partial(remove_notes_op, note_ids=ids), Change(NOTES, frozenset(ids)))
 
 
-def set_note_fields(project: Project, changes: dict[str, dict[str, Any]]) -> Outcome:
+def set_note_fields(project: Project, changes: dict[str, dict[str, Any]], clean: bool = True) -> Outcome:
     """Move, edit text, change colour, zone, dots or 'chosen' of notes: {note_id: {field: value}}."""
-    old = update_notes(project, changes)
-    return Outcome(partial(set_note_fields, changes=old), Change(NOTES, frozenset(changes)))
+    old = update_notes(project, changes, clean)
+    return Outcome(partial(set_note_fields, changes=old, clean=False), Change(NOTES, frozenset(changes)))
 
 
 def duplicate_notes(project: Project, note_ids: Iterable[str], offset: float = DUPLICATE_OFFSET) -> Outcome:
@@ -245,10 +245,10 @@ def ungroup_notes(project: Project, note_ids: Iterable[str]) -> ClusterState:
     return before
 
 
-def rename_cluster(project: Project, cluster_id: str, name: str) -> str:
+def rename_cluster(project: Project, cluster_id: str, name: str, clean: bool = True) -> str:
     cluster = project.cluster(cluster_id)
     old = cluster.name
-    _set_fields(cluster, {"name": clean_text(name, L.MAX_NAME_TEXT).replace("\n", " ")})
+    _set_fields(cluster, {"name": clean_text(name, L.MAX_NAME_TEXT).replace("\n", " ") if clean else name})
     return old
 
 
@@ -270,10 +270,10 @@ def ungroup_notes_op(project: Project, note_ids: Iterable[str]) -> Outcome:
     return Outcome(partial(_restore_clusters_op, state=before, ids=ids), Change(CLUSTERS, ids))
 
 
-def rename_cluster_op(project: Project, cluster_id: str, name: str) -> Outcome:
-    old = rename_cluster(project, cluster_id, name)
+def rename_cluster_op(project: Project, cluster_id: str, name: str, clean: bool = True) -> Outcome:
+    old = rename_cluster(project, cluster_id, name, clean)
     members = frozenset(n.id for n in project.notes if n.cluster == cluster_id)
-    return Outcome(partial(rename_cluster_op, cluster_id=cluster_id, name=old), Change(CLUSTERS, members))
+    return Outcome(partial(rename_cluster_op, cluster_id=cluster_id, name=old, clean=False), Change(CLUSTERS, members))
 
 
 # --- front page -----------------------------------------------------------------------------

@@ -33,17 +33,18 @@ def rows_field(project: Project) -> str:
     return "focus_areas" if project.workshop == "strategi" else "rows"
 
 
-def _clean(value: Any, limit: int) -> Any:
-    return clean_text(value, limit) if isinstance(value, str) else value
+def _clean(value: Any, limit: int, clean: bool = True) -> Any:
+    """Typed text is cleaned; an inverse (clean=False) puts back exactly what was there."""
+    return clean_text(value, limit) if clean and isinstance(value, str) else value
 
 
 # --- plan texts and the date -----------------------------------------------------------------
-def set_plan_text(project: Project, field: str, text: str) -> Outcome:
+def set_plan_text(project: Project, field: str, text: str, clean: bool = True) -> Outcome:
     """One of the plan's text boxes (principles, roles, MUS themes …)."""
     if field not in PLAN_TEXTS:
         raise ModelError(f"ukendt felt i planen: {field}")
-    old = _set_fields(project.plan, {field: _clean(text, L.MAX_PLAN_TEXT)})
-    return Outcome(partial(set_plan_text, field=field, text=old[field]), Change(PLAN, field=field))
+    old = _set_fields(project.plan, {field: _clean(text, L.MAX_PLAN_TEXT, clean)})
+    return Outcome(partial(set_plan_text, field=field, text=old[field], clean=False), Change(PLAN, field=field))
 
 
 def set_next_follow_up(project: Project, date: dt.date | None) -> Outcome:
@@ -56,16 +57,24 @@ def set_year_wheel(project: Project, month: int, activity: str) -> Outcome:
     if not 1 <= month <= 12:
         raise ModelError(f"måned {month} findes ikke")
     activity = _clean(activity, L.MAX_CELL_TEXT)
+    try:
+        entry = YearWheelEntry(month=month, activity=activity) if activity.strip() else None
+    except ValidationError as exc:
+        raise model_error(exc) from None
+    return _put_month(project, month, entry)
+
+
+def _put_month(project: Project, month: int, entry: YearWheelEntry | None) -> Outcome:
     entries = project.plan.year_wheel
-    old = next((e.activity for e in entries if e.month == month), "")
-    kept = [e for e in entries if e.month != month]
-    if activity.strip():
-        try:
-            kept.append(YearWheelEntry(month=month, activity=activity))
-        except ValidationError as exc:
-            raise model_error(exc) from None
-    project.plan.year_wheel = sorted(kept, key=lambda e: e.month)
-    return Outcome(partial(set_year_wheel, month=month, activity=old), Change(PLAN, field="year_wheel"))
+    kept = [e for e in entries if e.month != month] + ([entry] if entry is not None else [])
+    return _put_year_wheel(project, sorted(kept, key=lambda e: e.month))
+
+
+def _put_year_wheel(project: Project, entries: list[YearWheelEntry]) -> Outcome:
+    """The whole (short) list: the inverse puts back exactly what was there, order included."""
+    old = list(project.plan.year_wheel)
+    project.plan.year_wheel = entries
+    return Outcome(partial(_put_year_wheel, entries=old), Change(PLAN, field="year_wheel"))
 
 
 # --- plan rows -------------------------------------------------------------------------------
@@ -83,15 +92,17 @@ def _row(project: Project, list_field: str, row_id: str) -> Any:
     return row
 
 
-def set_plan_cell(project: Project, row_id: str, field: str, value: Any, list_field: str | None = None) -> Outcome:
+def set_plan_cell(project: Project, row_id: str, field: str, value: Any, list_field: str | None = None,
+                  clean: bool = True) -> Outcome:
     """One cell of a plan row: a text, the status, or the linked focus areas."""
     list_field = list_field or rows_field(project)
     allowed = ROW_TEXTS.get(list_field, ()) + ROW_CHOICES.get(list_field, ())
     if field not in allowed:
         raise ModelError(f"ukendt kolonne i planen: {field}")
     row = _row(project, list_field, row_id)
-    old = _set_fields(row, {field: _clean(value, L.MAX_CELL_TEXT)})
-    return Outcome(partial(set_plan_cell, row_id=row_id, field=field, value=old[field], list_field=list_field),
+    old = _set_fields(row, {field: _clean(value, L.MAX_CELL_TEXT, clean)})
+    return Outcome(partial(set_plan_cell, row_id=row_id, field=field, value=old[field], list_field=list_field,
+                           clean=False),
                    Change(PLAN, frozenset({row_id}), list_field))
 
 
@@ -151,19 +162,19 @@ def new_plan_row(project: Project) -> BaseModel:
 
 
 # --- SU's evaluation -------------------------------------------------------------------------
-def set_mus_summary(project: Project, group_id: str, text: str) -> Outcome:
+def set_mus_summary(project: Project, group_id: str, text: str, clean: bool = True) -> Outcome:
     """What MUS showed in one group (typed by SU)."""
     group = next((g for g in project.evaluation.groups if g.id == group_id), None)
     if group is None:
         raise ModelError(f"gruppen findes ikke længere ({group_id})")
-    old = _set_fields(group, {"mus_summary": _clean(text, L.MAX_PLAN_TEXT)})
-    return Outcome(partial(set_mus_summary, group_id=group_id, text=old["mus_summary"]),
+    old = _set_fields(group, {"mus_summary": _clean(text, L.MAX_PLAN_TEXT, clean)})
+    return Outcome(partial(set_mus_summary, group_id=group_id, text=old["mus_summary"], clean=False),
                    Change(EVALUATION, frozenset({group_id}), "mus_summary"))
 
 
-def set_conclusions(project: Project, text: str) -> Outcome:
-    old = _set_fields(project.evaluation, {"conclusions": _clean(text, L.MAX_PLAN_TEXT)})
-    return Outcome(partial(set_conclusions, text=old["conclusions"]), Change(EVALUATION, field="conclusions"))
+def set_conclusions(project: Project, text: str, clean: bool = True) -> Outcome:
+    old = _set_fields(project.evaluation, {"conclusions": _clean(text, L.MAX_PLAN_TEXT, clean)})
+    return Outcome(partial(set_conclusions, text=old["conclusions"], clean=False), Change(EVALUATION, field="conclusions"))
 
 
 def _set_groups(project: Project, groups: list[EvaluationGroup]) -> Outcome:
