@@ -225,3 +225,12 @@ def test_content_roles_are_checked_by_the_loader(tmp_path):
     with pytest.raises(ContentError) as refused:
         load_workshop_content("grus", root)
     assert "tilbagemelding-til-su" in str(refused.value) and "grus-3" in str(refused.value)
+
+
+def test_role_names_match_the_role_table():
+    from kompetencedialog_desktop.model import roles
+
+    assert roles.ROLES[roles.PRIORITY]["strategi"] == (roles.STRATEGY_PRIORITY_BOARD, None)
+    assert roles.ROLES[roles.STRATEGY_AREAS]["grus"] == (roles.GRUS_IMPORT_BOARD, roles.GRUS_IMPORT_ZONE)
+    assert roles.ROLES[roles.FEEDBACK_TO_SU]["grus"] == (roles.GRUS_FEEDBACK_BOARD, roles.GRUS_FEEDBACK_ZONE)
+    assert roles.ROLES[roles.MUS_THEMES]["grus"] == (roles.GRUS_MUS_BOARD, roles.GRUS_MUS_ZONE)

@@ -14,6 +14,7 @@ from kompetencedialog_desktop.model import limits
 from kompetencedialog_desktop.model.project import EvaluationGroup
 from kompetencedialog_desktop.storage.project_file import load_project
 from kompetencedialog_desktop.ui import dialogs
+
 from .conftest import close_window, open_window
 
 

@@ -64,5 +64,5 @@ def model_error(exc: ValidationError, limit: int = 2) -> ModelError:
     problems = []
     for item in exc.errors()[:limit]:
         where = _where(tuple(item.get("loc", ())))
-        problems.append(f"{where}: {danish_error(item)}" if where else danish_error(item))
+        problems.append(f"{where}: {danish_error(dict(item))}" if where else danish_error(dict(item)))
     return ModelError("; ".join(problems))

@@ -22,7 +22,7 @@ from .roles import seed_board
 from .text import clean_text
 
 PLAN_TEXTS = frozenset({"principles", "roles", "follow_up", "mus_themes", "su_feedback"})
-ROW_LISTS = {"focus_areas": FocusAreaRow, "rows": GrusPlanRow}
+ROW_LISTS: dict[str, type[BaseModel]] = {"focus_areas": FocusAreaRow, "rows": GrusPlanRow}
 ROW_TEXTS = {"focus_areas": ("area", "why", "target_group", "expected_effect", "learning_forms"),
              "rows": ("goal", "need", "activity", "who", "responsible", "when", "success", "follow_up")}
 ROW_CHOICES = {"rows": ("status", "linked_focus_areas")}
@@ -114,7 +114,7 @@ def add_plan_rows(project: Project, rows: list[BaseModel], list_field: str | Non
     kind = ROW_LISTS[list_field]
     _check_count(list_field, len(current) + len(rows))
     try:
-        checked = [kind.model_validate(r.__dict__ if isinstance(r, BaseModel) else r) for r in rows]
+        checked: list[Any] = [kind.model_validate(r.__dict__ if isinstance(r, BaseModel) else r) for r in rows]
     except ValidationError as exc:
         raise model_error(exc) from None
     ids = [r.id for r in checked]

@@ -26,11 +26,12 @@ ROLES: dict[str, dict[str, tuple[str, str | None]]] = {
     FEEDBACK_TO_SU: {"grus": ("grus-3", "til-su")},
     MUS_THEMES: {"grus": ("grus-3", "mus-temaer")},
 }
+# The same ids as plain names for the code (test_rules checks they match ROLES).
 
-STRATEGY_PRIORITY_BOARD = ROLES[PRIORITY]["strategi"][0]
-GRUS_IMPORT_BOARD, GRUS_IMPORT_ZONE = ROLES[STRATEGY_AREAS]["grus"]
-GRUS_FEEDBACK_BOARD, GRUS_FEEDBACK_ZONE = ROLES[FEEDBACK_TO_SU]["grus"]
-GRUS_MUS_BOARD, GRUS_MUS_ZONE = ROLES[MUS_THEMES]["grus"]
+STRATEGY_PRIORITY_BOARD = "strategi-2"
+GRUS_IMPORT_BOARD, GRUS_IMPORT_ZONE = "grus-1", "strategiens-omraader"
+GRUS_FEEDBACK_BOARD, GRUS_FEEDBACK_ZONE = "grus-3", "til-su"
+GRUS_MUS_BOARD, GRUS_MUS_ZONE = "grus-3", "mus-temaer"
 
 
 def seed_board(workshop: str) -> str:

@@ -20,7 +20,7 @@ def zone_budget(project: Project) -> int | None:
     return project.vote_budget * voters if voters else None
 
 
-def dots_used(project: Project, board_id: str, zone_id: str) -> int:
+def dots_used(project: Project, board_id: str, zone_id: str | None) -> int:
     return sum(n.votes for n in project.notes_in_zone(board_id, zone_id))
 
 

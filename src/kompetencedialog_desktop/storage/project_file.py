@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -20,7 +20,7 @@ from .errors import describe_validation_error, os_error_reason
 from .migrations import CURRENT_SCHEMA_VERSION, MigrationRefused, migrate
 from .strict_json import DuplicateKeyError, refuse_duplicate_keys
 
-FORMAT_TAG = "kompetencedialog-projekt"
+FORMAT_TAG: Final = "kompetencedialog-projekt"
 FILE_SUFFIX = ".kdlg"
 MAX_FILE_BYTES = 200 * 1024 * 1024
 UNCHANGED = "Filen er ikke ændret."

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from ..model import operations as ops
 from ..model.limits import MAX_NAME_TEXT
-from ..model.project import NOTE_COLOURS, NOTE_COLOUR_NAMES, Cluster, new_id
+from ..model.project import NOTE_COLOUR_NAMES, NOTE_COLOURS, Cluster, new_id
 from . import dialogs
 from .board_scene import BoardScene
 from .commands import GroupNotes, RemoveNotes, RenameCluster, UngroupNotes, UpdateNotes

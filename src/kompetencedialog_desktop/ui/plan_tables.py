@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
-from ..model.limits import MAX_CELL_TEXT
 from ..model.glossary import DANISH_MONTH_NAMES
+from ..model.limits import MAX_CELL_TEXT
 from ..model.project import YearWheelEntry
 from . import theme
 
