@@ -26,7 +26,7 @@ def danish_error(item: dict[str, Any]) -> str:
     if kind == "string_too_long":
         return f"teksten er for lang (højst {ctx.get('max_length')} tegn)"
     if kind == "string_unicode":  # constrained strings: pydantic-core refuses lone surrogates itself
-        return _invalid_unicode(item.get("input")) or "teksten indeholder ugyldige tegn, så den kan ikke gemmes"
+        return _invalid_unicode(item.get("input")) or "teksten indeholder ugyldige tegn"
     if kind == "string_too_short":
         return "må ikke være tom"
     if kind == "too_long":

@@ -6,11 +6,11 @@ import datetime as dt
 import uuid
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from . import limits as L
 from .content import WorkshopKind
-from .text import Cell, Line, Name, NoteText, PathText, PlanText, RecordId, Ref, invalid_unicode
+from .text import Cell, Line, Name, NoteText, PathText, PlanText, RecordId, Ref
 
 NoteColour = Literal["gul", "groen", "blaa", "lyseroed", "orange", "hvid"]
 NOTE_COLOURS: tuple[NoteColour, ...] = ("gul", "groen", "blaa", "lyseroed", "orange", "hvid")
@@ -35,15 +35,9 @@ class Record(BaseModel):
     must be finite (JSON has no infinity, so it would save as null); texts must be valid Unicode
     (a lone surrogate makes every later save fail)."""
 
+    # Every text field is a constrained type from text.py (a test checks each has a maxLength);
+    # pydantic-core refuses lone surrogates in constrained strings itself, and errors.py words it.
     model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
-
-    @field_validator("*", mode="after")
-    @classmethod
-    def _valid_unicode(cls, value, info: ValidationInfo):
-        problem = invalid_unicode(value)
-        if problem:
-            raise ValueError(problem)
-        return value
 
 
 class NoteSource(Record):

@@ -46,8 +46,7 @@ def _surrogate_problem(text: str) -> str | None:
     match = _SURROGATE.search(text)
     if match is None:
         return None
-    return (f"teksten indeholder et ugyldigt tegn (et enligt surrogat U+{ord(match.group()):04X} "
-            f"ved tegn {match.start() + 1}), så den kan ikke gemmes")
+    return f"teksten indeholder et ugyldigt tegn (et enligt surrogat U+{ord(match.group()):04X} ved tegn {match.start() + 1})"
 
 
 def invalid_unicode(value: Any) -> str | None:

@@ -27,7 +27,7 @@ from ..model.loop import linked_areas
 from ..model.operations import chosen_notes_not_in_plan
 from ..model.project import PLAN_STATUSES
 from ..model.roles import seed_board
-from . import theme
+from . import dialogs, theme
 from .document import WorkshopDocument
 from .plan_tables import ChoiceColumn, RowTable, YearWheelTable
 
@@ -188,7 +188,8 @@ class PlanPage(QScrollArea):
     # --- edits ----------------------------------------------------------------------------
     def _apply(self, text: str, operation, merge_key=None, initiator=None) -> None:
         problem = self.document.apply(text, operation, merge_key, initiator)
-        if problem:
+        if problem:  # rare: the inputs already stop at the model's limits
+            dialogs.show_error(self.window(), "Ændringen blev ikke gemt", f"{problem[:1].upper()}{problem[1:]}.")
             self.refresh()  # show the model again, not what was refused
 
     def _cell_edited(self, row_id: str, field: str, value) -> None:
