@@ -87,3 +87,19 @@ def test_plan_inputs_enforce_the_model_limits(window):
     page.table.editItem(page.table.item(0, 1))
     line = page.table.findChild(QLineEdit)
     assert line is not None and line.maxLength() == limits.MAX_CELL_TEXT
+
+
+# The design: one changed(change, initiator) signal; panels redraw only what a change concerns.
+def test_typing_in_a_plan_box_redraws_neither_the_table_nor_the_box(window, monkeypatch):
+    window.files.new_example("grus")
+    page = window.plan_page
+    window.tabs.setCurrentWidget(page)
+    drawn = []
+    monkeypatch.setattr(page.table, "show_rows", lambda rows: drawn.append("table"))
+    box = page.texts["mus_themes"]
+    monkeypatch.setattr(box, "show_text", lambda text: drawn.append("box"))
+    box.setFocus()
+    QTest.keyClicks(box, "Sprog")
+    assert window.files.document.project.plan.mus_themes.startswith("Sprog") and drawn == []
+    window.files.document.undo_stack.undo()  # an undo is nobody's own edit: the box shows the model again
+    assert drawn == ["box"]
