@@ -52,11 +52,28 @@ def danish_error(item: dict[str, Any]) -> str:
     return message.removeprefix("Value error, ")
 
 
+# What the user calls the fields a setter can refuse (the loader names the file's own field path).
+FIELD_LABELS = {
+    "title": "titel", "workplace": "arbejdsplads", "group": "gruppe", "leader": "leder", "date": "dato",
+    "participants": "deltagere", "vote_budget": "prikker pr. deltager", "voters": "antal deltagere, der stemmer",
+    "name": "klyngens navn", "text": "tekst", "x": "placering", "y": "placering", "w": "bredde", "h": "højde",
+    "votes": "prikker", "principles": "principper", "roles": "roller og ansvar", "follow_up": "opfølgning",
+    "mus_themes": "fælles temaer til MUS", "su_feedback": "tilbagemelding til SU", "mus_summary": "opsamling fra MUS",
+    "conclusions": "SU's konklusioner", "activity": "aktivitet", "goal": "mål", "need": "behov", "area": "indsatsområde",
+    "why": "hvorfor", "target_group": "målgruppe", "expected_effect": "forventet effekt", "learning_forms": "læringsformer",
+    "who": "hvem", "responsible": "ansvarlig", "when": "hvornår", "success": "succes", "status": "status",
+}
+
+
 def _where(loc: tuple[Any, ...]) -> str:
-    parts: list[str] = []
+    """'deltagere nr. 3' for ('participants', 2); 'titel' for ('title',)."""
+    words: list[str] = []
     for part in loc:
-        parts.append(f"[{part}]" if isinstance(part, int) else ("." if parts else "") + str(part))
-    return "".join(parts)
+        if isinstance(part, int):
+            words.append(f"nr. {part + 1}")
+        else:
+            words.append(FIELD_LABELS.get(str(part), str(part)))
+    return " ".join(words)
 
 
 def model_error(exc: ValidationError, limit: int = 2) -> ModelError:
