@@ -14,7 +14,6 @@ from docx.oxml.ns import qn
 from kompetencedialog_desktop.cli import main
 from kompetencedialog_desktop.model.project import Note, Project
 from kompetencedialog_desktop.storage import docx_export
-from kompetencedialog_desktop.storage.content_loader import workshop_content
 from kompetencedialog_desktop.storage.docx_export import ExportError, build_docx, export_docx
 from kompetencedialog_desktop.storage.project_file import save_project
 
@@ -167,7 +166,7 @@ def test_danish_language_and_a4(example):
     assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml
     body = document.element.body.xml
     headings = [p for p in document.paragraphs if p.style.name == "Heading 1"]
-    for i, heading in enumerate(headings):  # each main heading is bookmarked, and the contents point at it
+    for heading in headings:  # each main heading is bookmarked, and the contents point at it
         name = heading._p.find(qn("w:bookmarkStart")).get(qn("w:name"))
         assert f"PAGEREF {name} " in body, heading.text
 

@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 from kompetencedialog_desktop.storage.project_file import load_project
 from kompetencedialog_desktop.ui import dialogs
 from kompetencedialog_desktop.ui.shortcuts_dialog import collect
+
 from .conftest import close_window, open_window
 
 

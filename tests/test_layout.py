@@ -6,10 +6,10 @@ import itertools
 
 import pytest
 
-from kompetencedialog_desktop.model.layout import GAP, boxes_overlap, free_spot, place_notes, zone_area
-from kompetencedialog_desktop.model.project import NOTE_HEIGHT, NOTE_WIDTH, Note, new_id
-from kompetencedialog_desktop.model.operations import add_notes, update_notes
 from kompetencedialog_desktop.model.factory import new_project
+from kompetencedialog_desktop.model.layout import GAP, boxes_overlap, free_spot, place_notes, zone_area
+from kompetencedialog_desktop.model.operations import add_notes, update_notes
+from kompetencedialog_desktop.model.project import NOTE_HEIGHT, NOTE_WIDTH, Note, new_id
 from kompetencedialog_desktop.storage.content_loader import workshop_content
 
 

@@ -111,18 +111,18 @@ def test_example_has_notes_on_every_board_inside_their_zones(example, strategi_c
             assert board.zone_at(note.x + 1, note.y + 1).id == note.zone
 
 
-def test_update_plan_copies_lists_and_undoes(example):
-    from kompetencedialog_desktop.model.operations import update_plan
+def test_plan_operations_change_one_target_and_undo(example):
+    from kompetencedialog_desktop.model import plan_operations as plan_ops
 
-    rows = [r.model_copy() for r in example.plan.focus_areas[:1]]
-    old = update_plan(example, {"focus_areas": rows, "principles": "Nye\x00 principper"})
-    assert example.plan.principles == "Nye principper" and len(example.plan.focus_areas) == 1
-    rows[0].area = "ændret udefra"
-    assert example.plan.focus_areas[0].area != "ændret udefra"  # no shared rows
-    update_plan(example, old)
-    assert len(example.plan.focus_areas) == 3 and example.plan.principles.startswith("Kompetenceudvikling")
+    row = example.plan.focus_areas[1]
+    outcome = plan_ops.set_plan_cell(example, row.id, "why", "Fordi\x00 nu")
+    assert row.why == "Fordi nu" and outcome.change.ids == {row.id}
+    outcome.inverse(example)
+    assert row.why != "Fordi nu"
     with pytest.raises(ValueError):
-        update_plan(example, {"title": "x"})
+        plan_ops.set_plan_cell(example, row.id, "title", "x")  # not a column
+    with pytest.raises(ValueError):
+        plan_ops.set_plan_text(example, "title", "x")  # not a plan text
 
 
 def test_chosen_notes_not_in_plan(example):

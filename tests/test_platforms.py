@@ -99,7 +99,8 @@ def test_fetching_the_same_windows_file_spelled_otherwise_replaces_the_group(qtb
     try:
         assert win.files.open(strategy_path)
         again = evaluation_group(Project(workshop="grus", group="Team Nord"), PureWindowsPath(r"c:/users/anna/grus/TEAM-NORD.kdlg"))
-        merged = win.evaluation_page._merged([again])
+        win.evaluation_page._merge([again], "Hent igen")
+        merged = win.files.document.project.evaluation.groups
         assert len(merged) == 2 and merged[0].mus_summary == "Opsamling fra MUS"
     finally:
         win.files.document.forget_changes()
@@ -348,7 +349,8 @@ def test_windows_version_resource_carries_the_package_version(tmp_path):
 
 def test_installer_is_per_user_only():
     script = (PACKAGING / "windows" / "kompetencedialog.iss").read_text(encoding="utf-8")
-    settings = dict(line.split("=", 1) for line in script.splitlines() if "=" in line and not line.startswith((";", "Name:", "Root:", "Source:", "Filename:")))
+    entries = ("Name:", "Root:", "Source:", "Filename:")  # [Files]/[Registry] lines, not settings
+    settings = dict(line.split("=", 1) for line in script.splitlines() if "=" in line and not line.startswith((";", *entries)))
     assert settings["PrivilegesRequired"] == "lowest" and "PrivilegesRequiredOverridesAllowed" not in settings
     assert settings["DefaultDirName"].startswith("{autopf}")  # %LOCALAPPDATA%\Programs without admin
     roots = {line.split(";")[0] for line in script.splitlines() if line.startswith("Root:")}

@@ -9,7 +9,8 @@ UTF-8 only (built into ICU, no data), and Qt's own CLDR tables format dates and 
 trimmed data keeps every non-locale item (Unicode properties, normalisation, break rules, zone
 rules, plural rules …), root, da* and en* (the fallback chain of "da" and of an English system),
 and drops the other locales, the converter tables, transliteration and spelled-out-number rules
-(the word-break dictionaries stay: the root break rules refer to them, and icupkg checks that). Used by kompetencedialog.spec on Linux only: Qt on Windows and macOS
+(the word-break dictionaries stay: the root break rules refer to them, and icupkg checks that).
+Used by kompetencedialog.spec on Linux only: Qt on Windows and macOS
 uses the system's ICU.
 
 Needs binutils (readelf), icu-devtools (icupkg) and gcc; scripts/build_bundle.sh

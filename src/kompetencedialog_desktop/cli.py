@@ -164,8 +164,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    from .model.loop import evaluation_group, source_key
-    from .model.operations import update_evaluation
+    from .model.errors import ModelError
+    from .model.loop import evaluation_group
+    from .model.plan_operations import merge_evaluation_groups_op
     from .storage.docx_export import ExportError, write_export
     from .storage.loop_export import build_evaluation_docx
 
@@ -184,12 +185,11 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         grus = load_project(Path(name))
         if grus.workshop != "grus":
             return _err(f"»{Path(name).name}« er ikke en gruppeudviklingssamtale (workshop 2). Intet er skrevet.")
-        group = evaluation_group(grus, Path(name).resolve())
-        group.mus_summary = summaries.get(group.group, "")
-        groups.append(group)
-    fresh = {source_key(x.source_file) for x in groups}
-    update_evaluation(strategy, {"groups": [g for g in strategy.evaluation.groups
-                                            if source_key(g.source_file) not in fresh] + groups})
+        groups.append(evaluation_group(grus, Path(name).resolve()))
+    try:  # the evaluation tab's merge: SU's MUS summaries and the group order are kept
+        merge_evaluation_groups_op(strategy, groups, summaries)
+    except ModelError as exc:
+        return _err(f"{exc}. Intet er skrevet.")
     try:
         write_export(Path(args.output), build_evaluation_docx(strategy))
     except ExportError as exc:

@@ -41,10 +41,12 @@ class Zone(Strict):
     colour: Colour = Field(pattern=_HEX)
     # Zones where the room prioritises with dots (e.g. "Prioriterede indsatsområder").
     voting: bool = False
+    role: str | None = Field(default=None, pattern=r"^[a-z0-9-]+$")  # what code relies on it for (model/roles.py)
 
 
 class BoardDefinition(Strict):
     id: str = Field(min_length=1, pattern=r"^[a-z0-9-]+$")
+    role: str | None = Field(default=None, pattern=r"^[a-z0-9-]+$")  # what code relies on it for (model/roles.py)
     workshop: WorkshopKind
     number: int = Field(ge=1, le=3)
     title: str = Field(min_length=1)

@@ -12,12 +12,14 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+from . import limits as L
 from .content import BoardDefinition, Rect
 from .project import NOTE_HEIGHT, NOTE_WIDTH, Project
 
 GAP = 12.0
 _ZONE_TITLE_SPACE = 84.0  # keep the zone's title and help line visible
-_MIN_W, _MIN_H = 40.0, 24.0  # a relaid note never gets smaller than this (a zone of ~400 notes)
+# A relaid note never gets smaller than the model accepts (about 60 notes in a board-2 zone).
+_MIN_W, _MIN_H = L.MIN_NOTE_W, L.MIN_NOTE_H
 
 Box = tuple[float, float, float, float]  # x, y, w, h
 

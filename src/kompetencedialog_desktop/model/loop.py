@@ -11,8 +11,9 @@ from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 from .content import BoardDefinition
 from .layout import free_spot
 from .project import PLAN_STATUSES, EvaluatedRow, EvaluationGroup, Note, NoteSource, Project, new_id
+from .roles import GRUS_FEEDBACK_BOARD, GRUS_FEEDBACK_ZONE, GRUS_IMPORT_ZONE, STRATEGY_PRIORITY_BOARD
 
-STRATEGY_ZONE = "strategiens-omraader"
+STRATEGY_ZONE = GRUS_IMPORT_ZONE
 UNLINKED = "uden-kobling"
 
 
@@ -30,7 +31,7 @@ def focus_areas(strategy: Project) -> list[FocusArea]:
     rows = [FocusArea(r.id, r.area.strip()) for r in strategy.plan.focus_areas if r.area.strip()]
     if rows:
         return rows
-    return [FocusArea(n.id, n.text) for n in strategy.notes if n.board == "strategi-2" and n.chosen]
+    return [FocusArea(n.id, n.text) for n in strategy.notes if n.board == STRATEGY_PRIORITY_BOARD and n.chosen]
 
 
 def import_focus_areas(grus: Project, board: BoardDefinition, strategy: Project, source_file: Path) -> list[Note]:
@@ -108,7 +109,7 @@ def evaluation_group(grus: Project, source_file: Path) -> EvaluationGroup:
         rows=[EvaluatedRow(goal=r.goal, activity=r.activity, responsible=r.responsible, when=r.when,
                            status=r.status, linked_focus_areas=list(r.linked_focus_areas)) for r in grus.plan.rows],
         su_feedback=grus.plan.su_feedback,
-        su_notes=[n.text for n in grus.notes if n.board == "grus-3" and n.zone == "til-su"],
+        su_notes=[n.text for n in grus.notes if n.board == GRUS_FEEDBACK_BOARD and n.zone == GRUS_FEEDBACK_ZONE],
     )
 
 

@@ -8,7 +8,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from . import limits as L
 from .content import WorkshopKind
+from .text import Cell, Line, Name, NoteText, PathText, PlanText, RecordId, Ref
 
 NoteColour = Literal["gul", "groen", "blaa", "lyseroed", "orange", "hvid"]
 NOTE_COLOURS: tuple[NoteColour, ...] = ("gul", "groen", "blaa", "lyseroed", "orange", "hvid")
@@ -18,7 +20,7 @@ NOTE_COLOUR_NAMES: dict[str, str] = {
 
 NOTE_WIDTH = 210.0
 NOTE_HEIGHT = 130.0
-MAX_NOTE_TEXT = 100_000
+MAX_NOTE_TEXT = L.MAX_NOTE_TEXT
 
 
 def new_id(prefix: str) -> str:
@@ -26,52 +28,60 @@ def new_id(prefix: str) -> str:
 
 
 class Record(BaseModel):
-    # A field we do not know is refused with its name, never silently dropped on the next save.
-    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+    """Every saved record guards itself: what it accepts it can save and load again.
+
+    Unknown fields are refused by name (never silently dropped on the next save); every assignment
+    is validated (a setter cannot store a 600-character title the loader would refuse); numbers
+    must be finite (JSON has no infinity, so it would save as null); texts must be valid Unicode
+    (a lone surrogate makes every later save fail)."""
+
+    # Every text field is a constrained type from text.py (a test checks each has a maxLength);
+    # pydantic-core refuses lone surrogates in constrained strings itself, and errors.py words it.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
 
 
 class NoteSource(Record):
     """Where an imported note came from (a focus area of the competence strategy)."""
 
     kind: Literal["kompetencestrategi"] = "kompetencestrategi"
-    file: str = ""
-    title: str = ""
+    file: PathText = ""
+    title: Line = ""
     date: dt.date | None = None
-    ref: str = Field(min_length=1)  # the focus area's stable id in the strategy file
+    ref: RecordId  # the focus area's stable id in the strategy file
 
 
 class Note(Record):
-    id: str = Field(min_length=1, max_length=64)
-    board: str = Field(min_length=1)
+    id: RecordId
+    board: RecordId
     # None, or a zone the board does not have, means "unplaced": kept and shown, never dropped.
-    zone: str | None = None
-    text: str = Field(default="", max_length=MAX_NOTE_TEXT)
-    x: float = Field(ge=-1e6, le=1e6)
-    y: float = Field(ge=-1e6, le=1e6)
-    w: float = Field(default=NOTE_WIDTH, gt=0, le=5000)
-    h: float = Field(default=NOTE_HEIGHT, gt=0, le=5000)
+    zone: Ref | None = None
+    text: NoteText = ""
+    x: float = Field(ge=-L.MAX_COORDINATE, le=L.MAX_COORDINATE)
+    y: float = Field(ge=-L.MAX_COORDINATE, le=L.MAX_COORDINATE)
+    w: float = Field(default=NOTE_WIDTH, ge=L.MIN_NOTE_W, le=L.MAX_NOTE_SIZE)
+    h: float = Field(default=NOTE_HEIGHT, ge=L.MIN_NOTE_H, le=L.MAX_NOTE_SIZE)
     colour: NoteColour = "gul"
     votes: int = Field(default=0, ge=0, le=10_000)
-    cluster: str | None = None
+    cluster: Ref | None = None
     chosen: bool = False
     source: NoteSource | None = None
 
 
 class Cluster(Record):
-    id: str = Field(min_length=1, max_length=64)
-    board: str = Field(min_length=1)
-    name: str = ""
+    id: RecordId
+    board: RecordId
+    name: Name = ""
 
 
 class CardProgress(Record):
-    current: int = Field(default=0, ge=0)
-    discussed: list[str] = Field(default_factory=list)
+    current: int = Field(default=0, ge=0, le=10_000)
+    discussed: list[Ref] = Field(default_factory=list, max_length=L.MAX_LINKS)
 
 
 class StepLog(Record):
-    step: str
-    planned_minutes: float = Field(ge=0)
-    actual_seconds: float = Field(default=0, ge=0)
+    step: Ref
+    planned_minutes: float = Field(ge=0, le=1e6)
+    actual_seconds: float = Field(default=0, ge=0, le=1e9)
     started_at: dt.datetime | None = None
     finished_at: dt.datetime | None = None
 
@@ -79,13 +89,13 @@ class StepLog(Record):
 class FocusAreaRow(Record):
     """A row of the strategy's table of indsatsområder."""
 
-    id: str
-    area: str = ""
-    why: str = ""
-    target_group: str = ""
-    expected_effect: str = ""
-    learning_forms: str = ""
-    source_note: str | None = None
+    id: RecordId
+    area: Cell = ""
+    why: Cell = ""
+    target_group: Cell = ""
+    expected_effect: Cell = ""
+    learning_forms: Cell = ""
+    source_note: Ref | None = None
 
 
 PlanStatus = Literal["ikke startet", "i gang", "gennemført", "opgivet"]
@@ -95,92 +105,94 @@ PLAN_STATUSES: tuple[str, ...] = ("ikke startet", "i gang", "gennemført", "opgi
 class GrusPlanRow(Record):
     """A row of the group development plan."""
 
-    id: str
-    goal: str = ""
-    need: str = ""
-    activity: str = ""
-    who: str = ""
-    responsible: str = ""
-    when: str = ""
-    success: str = ""
-    follow_up: str = ""
-    source_note: str | None = None
-    linked_focus_areas: list[str] = Field(default_factory=list)  # focus-area ids from the strategy
+    id: RecordId
+    goal: Cell = ""
+    need: Cell = ""
+    activity: Cell = ""
+    who: Cell = ""
+    responsible: Cell = ""
+    when: Cell = ""
+    success: Cell = ""
+    follow_up: Cell = ""
+    source_note: Ref | None = None
+    # focus-area ids from the strategy
+    linked_focus_areas: list[Ref] = Field(default_factory=list, max_length=L.MAX_LINKS)
     status: PlanStatus = "ikke startet"
 
 
 class YearWheelEntry(Record):
     month: int = Field(ge=1, le=12)
-    activity: str = ""
+    activity: Cell = ""
 
 
 class Plan(Record):
     # Strategy (workshop 1)
-    focus_areas: list[FocusAreaRow] = Field(default_factory=list)
-    principles: str = ""
-    roles: str = ""
-    year_wheel: list[YearWheelEntry] = Field(default_factory=list)
-    follow_up: str = ""
+    focus_areas: list[FocusAreaRow] = Field(default_factory=list, max_length=L.MAX_PLAN_ROWS)
+    principles: PlanText = ""
+    roles: PlanText = ""
+    year_wheel: list[YearWheelEntry] = Field(default_factory=list, max_length=12)
+    follow_up: PlanText = ""
     # Choices SU makes for its strategy; a default is a suggestion SU can change (issue 16).
-    vice_chair: str = Field(default="", max_length=500)  # næstformand (the chair is Project.leader)
-    adopted: str = Field(default="", max_length=200)  # vedtaget i SU (as written, e.g. "15. december 2026")
-    valid_until: str = Field(default="", max_length=200)  # gælder til
-    next_review: str = Field(default="", max_length=200)  # næste serviceeftersyn
-    evaluation_rhythm: str = Field(default="én gang om året", max_length=500)
-    group_plans: str = ""  # § 8, second half: which groups hold GRUS and get a development plan, and when
-    changes: str = ""  # serviceeftersyn: what changed from the previous strategy
+    vice_chair: Line = ""  # næstformand (the chair is Project.leader)
+    adopted: Line = ""  # vedtaget i SU (as written, e.g. "15. december 2026")
+    valid_until: Line = ""  # gælder til
+    next_review: Line = ""  # næste serviceeftersyn
+    evaluation_rhythm: Line = "én gang om året"
+    group_plans: PlanText = ""  # § 8, second half: which groups hold GRUS and get a development plan, and when
+    changes: PlanText = ""  # serviceeftersyn: what changed from the previous strategy
     # GRUS (workshop 2)
-    rows: list[GrusPlanRow] = Field(default_factory=list)
-    mus_themes: str = ""
-    su_feedback: str = ""
+    rows: list[GrusPlanRow] = Field(default_factory=list, max_length=L.MAX_PLAN_ROWS)
+    mus_themes: PlanText = ""
+    su_feedback: PlanText = ""
     next_follow_up: dt.date | None = None
 
 
 class EvaluatedRow(Record):
-    goal: str = ""
-    activity: str = ""
-    responsible: str = ""
-    when: str = ""
+    goal: Cell = ""
+    activity: Cell = ""
+    responsible: Cell = ""
+    when: Cell = ""
     status: PlanStatus = "ikke startet"
-    linked_focus_areas: list[str] = Field(default_factory=list)
+    linked_focus_areas: list[Ref] = Field(default_factory=list, max_length=L.MAX_LINKS)
 
 
 class EvaluationGroup(Record):
     """One group's GRUS plan as SU imported it for the annual evaluation."""
 
-    id: str
-    source_file: str = ""
-    title: str = ""
-    group: str = ""
-    leader: str = ""
+    id: RecordId
+    source_file: PathText = ""
+    title: Line = ""
+    group: Line = ""
+    leader: Line = ""
     date: dt.date | None = None
     imported_at: dt.datetime | None = None
-    rows: list[EvaluatedRow] = Field(default_factory=list)
-    su_feedback: str = ""
-    su_notes: list[str] = Field(default_factory=list)  # the group's post-its for SU
-    mus_summary: str = ""  # typed in by SU: what MUS showed in this group
+    rows: list[EvaluatedRow] = Field(default_factory=list, max_length=L.MAX_PLAN_ROWS)
+    su_feedback: PlanText = ""
+    # the group's post-its for SU
+    su_notes: list[NoteText] = Field(default_factory=list, max_length=L.MAX_NOTES)
+    mus_summary: PlanText = ""  # typed in by SU: what MUS showed in this group
 
 
 class Evaluation(Record):
-    groups: list[EvaluationGroup] = Field(default_factory=list)
-    conclusions: str = ""
+    groups: list[EvaluationGroup] = Field(default_factory=list, max_length=L.MAX_EVALUATION_GROUPS)
+    conclusions: PlanText = ""
 
 
 class Project(Record):
     workshop: WorkshopKind
-    title: str = Field(default="", max_length=500)
-    workplace: str = Field(default="", max_length=500)
-    group: str = Field(default="", max_length=500)
-    leader: str = Field(default="", max_length=500)
+    title: Line = ""
+    workplace: Line = ""
+    group: Line = ""
+    leader: Line = ""
     date: dt.date | None = None
-    participants: list[str] = Field(default_factory=list)
+    participants: list[Name] = Field(default_factory=list, max_length=L.MAX_PARTICIPANTS)
     vote_budget: int = Field(default=3, ge=0, le=100)  # dots per participant in a voting zone
     voters: int = Field(default=0, ge=0, le=1000)  # 0: count the participants
-    agenda_variant: str = Field(default="halv-dag", max_length=64)
-    notes: list[Note] = Field(default_factory=list)
-    clusters: list[Cluster] = Field(default_factory=list)
-    card_progress: dict[str, CardProgress] = Field(default_factory=dict)
-    timer_log: list[StepLog] = Field(default_factory=list)
+    agenda_variant: RecordId = "halv-dag"
+    notes: list[Note] = Field(default_factory=list, max_length=L.MAX_NOTES)
+    clusters: list[Cluster] = Field(default_factory=list, max_length=L.MAX_CLUSTERS)
+    card_progress: dict[RecordId, CardProgress] = Field(default_factory=dict, max_length=L.MAX_CARD_DECKS)
+    timer_log: list[StepLog] = Field(default_factory=list, max_length=L.MAX_TIMER_LOG)
     plan: Plan = Field(default_factory=Plan)
     evaluation: Evaluation = Field(default_factory=Evaluation)  # SU's annual evaluation (strategy)
 
@@ -204,6 +216,10 @@ class Project(Record):
 
     def notes_on(self, board_id: str) -> list[Note]:
         return [n for n in self.notes if n.board == board_id]
+
+    def notes_in_zone(self, board_id: str, zone_id: str | None) -> list[Note]:
+        """The notes in one zone of one board (the one filter for "notes in this zone")."""
+        return [n for n in self.notes if n.board == board_id and n.zone == zone_id]
 
     def cluster(self, cluster_id: str) -> Cluster:
         for cluster in self.clusters:

@@ -20,8 +20,8 @@ def zone_budget(project: Project) -> int | None:
     return project.vote_budget * voters if voters else None
 
 
-def dots_used(project: Project, board_id: str, zone_id: str) -> int:
-    return sum(n.votes for n in project.notes if n.board == board_id and n.zone == zone_id)
+def dots_used(project: Project, board_id: str, zone_id: str | None) -> int:
+    return sum(n.votes for n in project.notes_in_zone(board_id, zone_id))
 
 
 def check_votes(project: Project, note: Note, new_votes: int) -> str | None:

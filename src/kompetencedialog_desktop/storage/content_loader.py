@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..model.content import WORKSHOP_KINDS, BoardDefinition, CardDeck, WorkshopContent
+from ..model.roles import check_roles
 from ..paths import resources_dir
 from .errors import describe_validation_error
 
@@ -54,6 +55,9 @@ def load_workshop_content(workshop: str, root: Path | None = None) -> WorkshopCo
         boards.append(board)
     if [b.number for b in boards] != [1, 2, 3]:
         raise ContentError(f"boards/{workshop}-*.json: der skal være præcis dialogplade 1, 2 og 3")
+    role_problems = check_roles(workshop, boards)
+    if role_problems:
+        raise ContentError(f"boards/{workshop}-*.json: {'; '.join(role_problems)}")
     decks: dict[str, CardDeck] = {}
     for board in boards:
         path = root / "cards" / f"{board.id}.json"

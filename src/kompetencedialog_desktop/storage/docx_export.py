@@ -18,7 +18,6 @@ from .docx_writer import WordWriter
 from .errors import os_error_reason
 
 TEXT_WIDTH_MM = 160.0
-LANDSCAPE_WIDTH_MM = 261.0
 
 
 class ExportError(Exception):
@@ -174,15 +173,15 @@ def appendix(writer: WordWriter, project: Project, content: WorkshopContent, tem
     shown = False
     for board in content.boards:
         unlisted = [n for n in project.notes_on(board.id) if n.id not in writer.listed_notes]
-        has_picture = bool(pictures and board.id in pictures)
-        if not unlisted and not has_picture:
+        picture = pictures.get(board.id) if pictures else None
+        if not unlisted and picture is None:
             continue
         shown = True
         writer.heading(f"Dialogplade {board.number}: {board.title}", 2)
         writer.paragraph(board.focus, italic=True).paragraph_format.keep_with_next = True  # never apart from its picture
         write_zones(writer, project, board, skip_empty=True, unlisted_only=True)
-        if has_picture:
-            writer.picture(pictures[board.id], TEXT_WIDTH_MM, f"Dialogplade {board.number}, som den så ud ved workshoppens afslutning.")
+        if picture is not None:
+            writer.picture(picture, TEXT_WIDTH_MM, f"Dialogplade {board.number}, som den så ud ved workshoppens afslutning.")
     if not shown:
         writer.polite_empty(section.empty)
 

@@ -63,6 +63,7 @@ def repeat_as_header(row) -> None:
 
 
 def keep_row_together(row) -> None:
+    """A table row is never split across two pages."""
     tr_pr = row._tr.get_or_add_trPr()
     cant_split = OxmlElement("w:cantSplit")
     tr_pr.append(cant_split)

@@ -16,8 +16,6 @@ from docx.shared import Mm, Pt, RGBColor
 
 from .docx_helpers import (
     add_field,
-    field_begin,
-    field_end,
     keep_row_together,
     repeat_as_header,
     set_default_language,

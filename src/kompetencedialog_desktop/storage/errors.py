@@ -6,6 +6,8 @@ import errno
 
 from pydantic import ValidationError
 
+from ..model.errors import danish_error
+
 _OS_REASONS = {
     errno.ENOSPC: "disken er fuld",
     errno.EDQUOT: "din diskkvote er opbrugt",
@@ -38,8 +40,7 @@ def describe_validation_error(error: ValidationError, limit: int = 3) -> str:
     """'feltet notes[3].x: Input should be a valid number …' for the first few problems."""
     problems = []
     for item in error.errors()[:limit]:
-        msg = item.get("msg", "ugyldig værdi")
-        msg = msg.replace("Value error, ", "")
+        msg = danish_error(dict(item))
         problems.append(f"feltet {field_path(tuple(item.get('loc', ())))}: {msg}")
     more = error.error_count() - limit
     if more > 0:

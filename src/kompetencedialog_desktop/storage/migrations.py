@@ -13,6 +13,22 @@ CURRENT_SCHEMA_VERSION = 3
 _V1_COLOURS = {"yellow": "gul", "green": "groen", "blue": "blaa", "pink": "lyseroed", "orange": "orange", "white": "hvid"}
 
 
+class MigrationRefused(Exception):
+    """An old file holds something the current schema cannot keep as written; str() is the Danish
+    reason. Refusing beats guessing: the file is left as it is."""
+
+
+def _v1_colour(board_id: str, index: int, colour: object) -> object:
+    """English v1 names become today's; a name that already is today's stays; anything else is
+    refused by name (it used to become "gul" without a word)."""
+    if isinstance(colour, str) and colour in _V1_COLOURS:
+        return _V1_COLOURS[colour]
+    if isinstance(colour, str) and colour in _V1_COLOURS.values():
+        return colour
+    raise MigrationRefused(f"post-it nr. {index + 1} på plade »{str(board_id)[:40]}« har farven "
+                           f"»{str(colour)[:40]}«, som programmet ikke kender")
+
+
 def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     """v1 (0.0.x prototypes) kept notes per board with a `pos` pair and English colour names,
     and called the workshop `project` with a `kind`. v2 keeps one flat list of notes."""
@@ -20,11 +36,11 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     boards = old.pop("boards", {}) or {}
     notes = []
     for board_id, board_notes in boards.items():
-        for note in board_notes:
+        for index, note in enumerate(board_notes):
             note = dict(note)
             x, y = note.pop("pos", (0, 0))
             note["x"], note["y"], note["board"] = x, y, board_id
-            note["colour"] = _V1_COLOURS.get(note.get("colour", "yellow"), "gul")
+            note["colour"] = _v1_colour(board_id, index, note.get("colour", "yellow"))
             notes.append(note)
     workshop = {"workshop": old.pop("kind", None), **old, "notes": notes}
     out = {k: v for k, v in data.items() if k != "project"}

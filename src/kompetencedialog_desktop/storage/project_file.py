@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -17,9 +17,10 @@ from .. import __version__
 from ..model.project import Project
 from .atomic import write_atomic
 from .errors import describe_validation_error, os_error_reason
-from .migrations import CURRENT_SCHEMA_VERSION, migrate
+from .migrations import CURRENT_SCHEMA_VERSION, MigrationRefused, migrate
+from .strict_json import DuplicateKeyError, refuse_duplicate_keys
 
-FORMAT_TAG = "kompetencedialog-projekt"
+FORMAT_TAG: Final = "kompetencedialog-projekt"
 FILE_SUFFIX = ".kdlg"
 MAX_FILE_BYTES = 200 * 1024 * 1024
 UNCHANGED = "Filen er ikke ændret."
@@ -81,7 +82,9 @@ def _read_text(path: Path) -> str:
 
 def _parse_json(path: Path, text: str) -> Any:
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=refuse_duplicate_keys)
+    except DuplicateKeyError as exc:
+        raise _fail(path, f"filen er tvetydig: {exc}") from None
     except json.JSONDecodeError as exc:
         stripped = text.strip()
         cut_off = stripped.startswith("{") and not stripped.endswith("}")
@@ -118,6 +121,8 @@ def parse_project(data: Any, path: Path) -> tuple[Project, int]:
         envelope = ProjectFile.model_validate(data)
     except ValidationError as exc:
         raise _fail(path, f"indholdet er ugyldigt ({describe_validation_error(exc)})") from None
+    except MigrationRefused as exc:
+        raise _fail(path, str(exc)) from None
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise _fail(path, f"filen kunne ikke opgraderes fra skemaversion {version} ({type(exc).__name__})") from None
     return envelope.workshop, started

@@ -1,170 +1,106 @@
-"""One QUndoCommand per model operation. redo() and undo() each call one function of
-model.operations and tell the document which notes changed; nothing else happens here."""
+"""One generic undo command for every model operation.
+
+`Edit` wraps an operation `op(project) -> Outcome` (model/change.py). redo() runs it, undo() runs
+the inverse it returned, and each tells the document what changed; nothing else happens here.
+A merge key names the exact target (("plan", "principles"), ("mus", group_id) …), so typing in one
+box merges into one undo step and typing in the next box starts a new one.
+
+The named classes below (AddNotes, UpdateNotes …) are the same command with a fixed operation,
+kept for the callers that build them directly.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from functools import partial
+from typing import Any, Callable, Hashable, Iterable
 
 from PySide6.QtGui import QUndoCommand
 
 from ..model import operations as ops
-from ..model.project import Cluster, Note
+from ..model.change import Outcome
+from ..model.errors import ModelError
+from ..model.project import Cluster, Note, Project
 from .document import WorkshopDocument
 
+Operation = Callable[[Project], Outcome]
 
-class _DocumentCommand(QUndoCommand):
-    def __init__(self, document: WorkshopDocument, text: str):
+
+class Edit(QUndoCommand):
+    MERGE_ID = 4200  # every mergeable edit; mergeWith compares the exact keys
+
+    def __init__(self, document: WorkshopDocument, text: str, operation: Operation,
+                 merge_key: Hashable | None = None, initiator: object = None, applied: Outcome | None = None):
         super().__init__(text)
         self.document = document
-        self.project = document.project
+        self.merge_key = merge_key
+        self.initiator = initiator
+        self._redo: Operation = operation
+        self._undo: Operation | None = None
+        self._applied = applied  # already done by WorkshopDocument.apply (it checked the rules first)
+
+    def redo(self) -> None:
+        try:
+            outcome, self._applied = (self._applied or self._redo(self.document.project)), None
+        except ModelError as exc:
+            if self._undo is not None:
+                raise  # a redo that worked once cannot be refused later: a bug, not a user error
+            # Refused on push: the stack drops an obsolete command, so nothing is recorded.
+            self.setObsolete(True)
+            self.document.refused.emit(str(exc))
+            return
+        self._undo = outcome.inverse
+        self.document.emit_changed(outcome.change, self.initiator)
+        self.initiator = None  # a redo later on is nobody's own edit: every view refreshes
+
+    def undo(self) -> None:
+        assert self._undo is not None
+        outcome = self._undo(self.document.project)
+        self._redo = outcome.inverse
+        self.document.emit_changed(outcome.change, None)
+
+    def id(self) -> int:
+        return self.MERGE_ID if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        # Keep our inverse: it restores the state before the typing began. `other` is done already.
+        return isinstance(other, Edit) and other.merge_key is not None and other.merge_key == self.merge_key
 
 
-class AddNotes(_DocumentCommand):
+# --- named commands (one fixed operation each) -----------------------------------------------
+class AddNotes(Edit):
     def __init__(self, document: WorkshopDocument, notes: list[Note], text: str = "Tilføj post-it"):
-        super().__init__(document, text)
-        self.notes = notes
-        self.ids = {n.id for n in notes}
-
-    def redo(self) -> None:
-        ops.add_notes(self.project, self.notes)
-        self.document.notes_changed.emit(self.ids)
-
-    def undo(self) -> None:
-        ops.remove_notes(self.project, self.ids)
-        self.document.notes_changed.emit(self.ids)
+        super().__init__(document, text, partial(ops.add_notes_op, notes=list(notes)))
 
 
-class RemoveNotes(_DocumentCommand):
+class RemoveNotes(Edit):
     def __init__(self, document: WorkshopDocument, note_ids: Iterable[str], text: str = "Slet post-it"):
-        super().__init__(document, text)
-        self.ids = set(note_ids)
-        self.removed: list = []
-
-    def redo(self) -> None:
-        self.removed = ops.remove_notes(self.project, self.ids)
-        self.document.notes_changed.emit(self.ids)
-
-    def undo(self) -> None:
-        ops.restore_notes(self.project, self.removed)
-        self.document.notes_changed.emit(self.ids)
+        super().__init__(document, text, partial(ops.remove_notes_op, note_ids=list(note_ids)))
 
 
-class UpdateNotes(_DocumentCommand):
+class UpdateNotes(Edit):
     """Move, edit text, change colour, zone or dots: {note_id: {field: value}}."""
 
     def __init__(self, document: WorkshopDocument, changes: dict[str, dict[str, Any]], text: str):
-        super().__init__(document, text)
-        self.changes = changes
-        self.old: dict[str, dict[str, Any]] = {}
-
-    def redo(self) -> None:
-        self.old = ops.update_notes(self.project, self.changes)
-        self.document.notes_changed.emit(set(self.changes))
-
-    def undo(self) -> None:
-        ops.update_notes(self.project, self.old)
-        self.document.notes_changed.emit(set(self.changes))
+        super().__init__(document, text, partial(ops.set_note_fields, changes=changes))
 
 
-class _ClusterCommand(_DocumentCommand):
-    def __init__(self, document: WorkshopDocument, note_ids: Iterable[str], text: str):
-        super().__init__(document, text)
-        self.ids = set(note_ids)
-        self.before: ops.ClusterState | None = None
-
-    def _changed(self) -> None:
-        self.document.notes_changed.emit(self.ids)
-        self.document.clusters_changed.emit()
-
-    def undo(self) -> None:
-        ops.restore_clusters(self.project, self.before)
-        self._changed()
-
-
-class GroupNotes(_ClusterCommand):
+class GroupNotes(Edit):
     def __init__(self, document: WorkshopDocument, note_ids: Iterable[str], cluster: Cluster):
-        super().__init__(document, note_ids, "Saml i klynge")
-        self.cluster = cluster
-
-    def redo(self) -> None:
-        self.before = ops.group_notes(self.project, self.ids, self.cluster)
-        self._changed()
+        super().__init__(document, "Saml i klynge", partial(ops.group_notes_op, note_ids=list(note_ids), cluster=cluster))
 
 
-class UngroupNotes(_ClusterCommand):
+class UngroupNotes(Edit):
     def __init__(self, document: WorkshopDocument, note_ids: Iterable[str]):
-        super().__init__(document, note_ids, "Opløs klynge")
-
-    def redo(self) -> None:
-        self.before = ops.ungroup_notes(self.project, self.ids)
-        self._changed()
+        super().__init__(document, "Opløs klynge", partial(ops.ungroup_notes_op, note_ids=list(note_ids)))
 
 
-class RenameCluster(_DocumentCommand):
+class RenameCluster(Edit):
     def __init__(self, document: WorkshopDocument, cluster_id: str, name: str):
-        super().__init__(document, "Omdøb klynge")
-        self.cluster_id, self.name, self.old = cluster_id, name, ""
-
-    def redo(self) -> None:
-        self.old = ops.rename_cluster(self.project, self.cluster_id, self.name)
-        self.document.clusters_changed.emit()
-
-    def undo(self) -> None:
-        ops.rename_cluster(self.project, self.cluster_id, self.old)
-        self.document.clusters_changed.emit()
+        super().__init__(document, "Omdøb klynge", partial(ops.rename_cluster_op, cluster_id=cluster_id, name=name))
 
 
-class UpdatePlan(_DocumentCommand):
-    """Plan fields. Typing into one field merges into one undo step per field."""
-
-    MERGE_ID = 4201
-    operation = staticmethod(ops.update_plan)
-
-    def __init__(self, document: WorkshopDocument, changes: dict[str, Any], text: str = "Ret planen", mergeable: bool = False):
-        super().__init__(document, text)
-        self.changes = changes
-        self.mergeable = mergeable
-        self.old: dict[str, Any] = {}
-
-    def id(self) -> int:
-        return self.MERGE_ID if self.mergeable else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if type(other) is not type(self) or not other.mergeable or set(other.changes) != set(self.changes):
-            return False
-        self.changes = other.changes  # keep our `old`: the state before the typing began
-        return True
-
-    def redo(self) -> None:
-        old = self.operation(self.project, self.changes)
-        if not self.old:
-            self.old = old
-        self.document.project_changed.emit()
-
-    def undo(self) -> None:
-        self.operation(self.project, self.old)
-        self.document.project_changed.emit()
-
-
-class UpdateEvaluation(UpdatePlan):
-    """SU's evaluation: imported groups, MUS summaries, conclusions (typing merges per field)."""
-
-    MERGE_ID = 4202
-    operation = staticmethod(ops.update_evaluation)
-
-
-class SetProjectFields(_DocumentCommand):
-    """Front-page fields: title, workplace, group, leader, date, participants."""
+class SetProjectFields(Edit):
+    """Front-page fields: title, workplace, group, leader, date, participants, dot budget."""
 
     def __init__(self, document: WorkshopDocument, fields: dict[str, Any]):
-        super().__init__(document, "Ret forside")
-        self.fields = fields
-        self.old: dict[str, Any] = {}
-
-    def redo(self) -> None:
-        self.old = ops.set_project_fields(self.project, self.fields)
-        self.document.project_changed.emit()
-
-    def undo(self) -> None:
-        ops.set_project_fields(self.project, self.old)
-        self.document.project_changed.emit()
+        super().__init__(document, "Ret forside", partial(ops.set_front_page, fields=fields))

@@ -3,6 +3,7 @@ which groups planned what and how far they are, add what MUS showed, export the 
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -18,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.loop import aggregate, evaluation_group, source_candidates, source_key
+from ..model import plan_operations as plan_ops
+from ..model.change import EVALUATION, NOTES, PLAN, Change
+from ..model.loop import aggregate, evaluation_group, source_candidates
 from ..storage.docx_export import ExportError, write_export
 from ..storage.loop_export import build_evaluation_docx
 from ..storage.project_file import LoadError, load_project
 from . import dialogs, theme
-from .commands import UpdateEvaluation
 from .document import WorkshopDocument
 from .plan_page import PlanText, section_title
 
@@ -62,7 +64,9 @@ class EvaluationPage(QScrollArea):
         self.groups_box = QVBoxLayout()
         self.group_texts: dict[str, PlanText] = {}
         self.conclusions = PlanText("SU's konklusioner og næste skridt …")
-        self.conclusions.typed.connect(lambda text: self._push({"conclusions": text}, "Skriv konklusioner", True))
+        self.conclusions.typed.connect(lambda text: self._apply(
+            "Skriv konklusioner", partial(plan_ops.set_conclusions, text=text), ("evaluation", "conclusions"),
+            self.conclusions))
         layout.addWidget(intro)
         layout.addLayout(buttons)
         layout.addWidget(section_title("Indsatsområderne i grupperne"))
@@ -73,24 +77,21 @@ class EvaluationPage(QScrollArea):
         layout.addWidget(self.conclusions)
         layout.addStretch(1)
         self.setWidget(body)
-        document.project_changed.connect(self.refresh)
+        document.changed.connect(self._changed)
         self._group_ids: list[str] = []
+        self._table_stale = False
         self.refresh()
 
     # --- edits ----------------------------------------------------------------------------
-    def _push(self, changes: dict, text: str, mergeable: bool = False) -> None:
-        self.document.undo_stack.push(UpdateEvaluation(self.document, changes, text, mergeable))
+    def _apply(self, text: str, operation, merge_key=None, initiator=None) -> str | None:
+        problem = self.document.apply(text, operation, merge_key, initiator)
+        if problem:
+            dialogs.show_error(self.window(), "Ændringen blev ikke gemt", f"{problem[:1].upper()}{problem[1:]}.")
+            self.refresh()
+        return problem
 
-    def _merged(self, new_groups: list) -> list:
-        """Re-importing a file replaces its group but keeps SU's MUS summary for it."""
-        old = {source_key(g.source_file): g for g in self.project.evaluation.groups}
-        for group in new_groups:
-            if source_key(group.source_file) in old:
-                group.id = old[source_key(group.source_file)].id
-                group.mus_summary = old[source_key(group.source_file)].mus_summary
-        fresh = {source_key(g.source_file): g for g in new_groups}
-        kept = [fresh.pop(source_key(g.source_file), g) for g in self.project.evaluation.groups]  # same order as before
-        return kept + list(fresh.values())
+    def _merge(self, groups: list, text: str) -> None:
+        self._apply(text, partial(plan_ops.merge_evaluation_groups_op, fresh=groups))
 
     def import_files(self, paths: list[Path] | None = None) -> int:
         paths = paths if paths is not None else dialogs.ask_open_paths(self.window())
@@ -103,7 +104,7 @@ class EvaluationPage(QScrollArea):
             except ValueError as exc:
                 problems.append(f"»{Path(path).name}«: {exc}.")
         if groups:
-            self._push({"groups": self._merged(groups)}, f"Hent {len(groups)} GRUS-filer")
+            self._merge(groups, f"Hent {len(groups)} GRUS-filer")
         if problems:
             dialogs.show_error(self.window(), "Nogle filer blev ikke hentet", "\n\n".join(problems))
         return len(groups)
@@ -125,18 +126,15 @@ class EvaluationPage(QScrollArea):
             grus.source_file = group.source_file  # the group's identity in the evaluation stays as first fetched
             groups.append(grus)
         if groups:
-            self._push({"groups": self._merged(groups)}, "Opdatér fra GRUS-filerne")
+            self._merge(groups, "Opdatér fra GRUS-filerne")
         if missing:
             dialogs.show_error(self.window(), "Nogle GRUS-filer findes ikke længere",
                                "Disse filer kunne ikke læses (flyttet, omdøbt eller slettet?). De sidst hentede "
                                "data er bevaret:\n\n" + "\n".join(missing))
 
     def _mus_typed(self, group_id: str, text: str) -> None:
-        groups = [g.model_copy(deep=True) for g in self.project.evaluation.groups]
-        for group in groups:
-            if group.id == group_id:
-                group.mus_summary = text
-        self._push({"groups": groups}, "Skriv opsamling fra MUS", True)
+        self._apply("Skriv opsamling fra MUS", partial(plan_ops.set_mus_summary, group_id=group_id, text=text),
+                    ("mus", group_id), self.group_texts.get(group_id))
 
     def export(self, path: Path | None = None) -> Path | None:
         path = path or dialogs.ask_export_path(self.window(), "Eksportér evalueringsrapport", "evaluering.docx",
@@ -151,7 +149,42 @@ class EvaluationPage(QScrollArea):
         return path
 
     # --- mirror ---------------------------------------------------------------------------
+    def _changed(self, change: Change, initiator) -> None:
+        if change.what in (PLAN, NOTES):  # the focus areas are the plan's rows (or chosen notes)
+            self._table_stale = True
+            if self.isVisible():
+                self._show_table()
+            return
+        if change.what != EVALUATION:
+            return
+        evaluation = self.project.evaluation
+        if change.field == "mus_summary":
+            for group in evaluation.groups:
+                text = self.group_texts.get(group.id)
+                if group.id in change.ids and text is not None and text is not initiator:
+                    text.show_text(group.mus_summary)
+        elif change.field == "conclusions":
+            if initiator is not self.conclusions:
+                self.conclusions.show_text(evaluation.conclusions)
+        else:
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._table_stale:
+            self._show_table()
+
     def refresh(self) -> None:
+        self._show_table()
+        groups = self.project.evaluation.groups
+        if [g.id for g in groups] != self._group_ids:
+            self._rebuild_groups()
+        for group in groups:
+            self.group_texts[group.id].show_text(group.mus_summary)
+        self.conclusions.show_text(self.project.evaluation.conclusions)
+
+    def _show_table(self) -> None:
+        self._table_stale = False
         summaries = aggregate(self.project)
         self.table.setRowCount(len(summaries))
         for r, s in enumerate(summaries):
@@ -163,12 +196,6 @@ class EvaluationPage(QScrollArea):
         # Show every focus area without an inner scroll bar (there are only a handful).
         rows_height = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
         self.table.setFixedHeight(self.table.horizontalHeader().height() + rows_height + 6)
-        groups = self.project.evaluation.groups
-        if [g.id for g in groups] != self._group_ids:
-            self._rebuild_groups()
-        for group in groups:
-            self.group_texts[group.id].show_text(group.mus_summary)
-        self.conclusions.show_text(self.project.evaluation.conclusions)
 
     def _rebuild_groups(self) -> None:
         while self.groups_box.count():

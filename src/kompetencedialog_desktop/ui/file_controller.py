@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QWidget
 
 from ..model.factory import example_project, new_project
 from ..paths import safe_file_name
-from ..storage.content_loader import load_example, workshop_content
 from ..storage import lock
 from ..storage.autosave import RecoveryEntry
+from ..storage.content_loader import load_example, workshop_content
 from ..storage.project_file import LoadError, SaveError
 from ..storage.settings import add_recent_file, recent_files
 from . import dialogs

@@ -13,20 +13,20 @@ from ..model.content import WORKSHOP_NAMES
 from ..storage.content_loader import facilitator_guide
 from . import dialogs, theme
 from .board_page import BoardPage
+from .board_scene import BoardScene
 from .commands import SetProjectFields
+from .document import WorkshopDocument
 from .evaluation_page import EvaluationPage
 from .export_controller import ExportController
+from .facilitator_dock import FacilitatorDock
+from .file_controller import FileController
 from .loop_actions import LoopActions
 from .menus import add_action, build_menus
-from .facilitator_dock import FacilitatorDock
-from .board_scene import BoardScene
-from .document import WorkshopDocument
-from .file_controller import FileController
 from .note_actions import NoteActions
 from .plan_page import PlanPage
 from .projector_window import BlankIndicator, ProjectorWindow
-from .voting_panel import VotingActions
 from .start_screen import StartScreen
+from .voting_panel import VotingActions
 
 APP_TITLE = "Kompetencedialog"
 

@@ -3,17 +3,18 @@ cluster …). Each turns the selection into exactly one undo command."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-from ..model.project import NOTE_COLOURS, NOTE_COLOUR_NAMES, Cluster, new_id
+from ..model import operations as ops
+from ..model.limits import MAX_NAME_TEXT
+from ..model.project import NOTE_COLOUR_NAMES, NOTE_COLOURS, Cluster, new_id
 from . import dialogs
 from .board_scene import BoardScene
-from .commands import AddNotes, GroupNotes, RemoveNotes, RenameCluster, UngroupNotes, UpdateNotes
-
-DUPLICATE_OFFSET = 24.0
+from .commands import GroupNotes, RemoveNotes, RenameCluster, UngroupNotes, UpdateNotes
 
 
 class NoteActions(QObject):
@@ -60,17 +61,12 @@ class NoteActions(QObject):
         scene, ids = self._selection()
         if not ids:
             return
-        copies = []
-        for note_id in ids:
-            note = scene.document.project.note(note_id)
-            copies.append(note.model_copy(update={
-                "id": new_id("n"), "x": note.x + DUPLICATE_OFFSET, "y": note.y + DUPLICATE_OFFSET,
-                "votes": 0, "chosen": False, "cluster": None,
-            }))
-        scene.document.undo_stack.push(AddNotes(scene.document, copies, "Duplikér"))
+        before = {n.id for n in scene.document.project.notes}
+        scene.document.apply("Duplikér", partial(ops.duplicate_notes, note_ids=ids))
+        copies = [n.id for n in scene.document.project.notes if n.id not in before]
         scene.clearSelection()
         for copy in copies:
-            scene.items_by_id[copy.id].setSelected(True)
+            scene.items_by_id[copy].setSelected(True)
 
     def select_all_notes(self) -> None:
         scene = self._scene()
@@ -93,7 +89,8 @@ class NoteActions(QObject):
         name = dialogs.ask_text(self._parent, "Saml i klynge", "Klyngens navn:", default)
         if name is None:
             return
-        cluster = Cluster(id=new_id("k"), board=scene.board.id, name=name.strip() or default)
+        name = ops.clean_text(name, MAX_NAME_TEXT).replace("\n", " ").strip()
+        cluster = Cluster(id=new_id("k"), board=scene.board.id, name=name or default)
         scene.document.undo_stack.push(GroupNotes(scene.document, ids, cluster))
 
     def ungroup_selected(self) -> None:

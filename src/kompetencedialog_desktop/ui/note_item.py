@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QKeyEvent, QPainter, QPen, QTextLayout, QTextOption
@@ -17,6 +17,9 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGrap
 
 from ..model.project import NOTE_HEIGHT, NOTE_WIDTH, Note
 from . import theme
+
+if TYPE_CHECKING:
+    import pyphen
 
 PADDING = 10.0
 VOTES_SPACE = 18.0

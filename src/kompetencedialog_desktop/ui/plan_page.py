@@ -1,9 +1,11 @@
 """The plan tab: what the Word template needs that post-its alone do not give.
-Every edit is an UpdatePlan command; the page redraws itself from the model on every change."""
+Every edit is one plan operation (model/plan_operations.py) naming its cell, text or row; the page
+redraws only the part a change concerns, and never the box the user is typing in."""
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -20,11 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..model import plan_operations as plan_ops
+from ..model.change import NOTES, PLAN, Change
+from ..model.limits import MAX_LINE_TEXT, MAX_PLAN_TEXT
 from ..model.loop import linked_areas
 from ..model.operations import chosen_notes_not_in_plan
-from ..model.project import PLAN_STATUSES, FocusAreaRow, GrusPlanRow, new_id
-from . import theme
-from .commands import UpdatePlan
+from ..model.project import PLAN_STATUSES
+from ..model.roles import seed_board
+from . import dialogs, theme
 from .document import WorkshopDocument
 from .plan_tables import ChoiceColumn, RowTable, YearWheelTable
 
@@ -37,12 +42,23 @@ class PlanText(QPlainTextEdit):
 
     typed = Signal(str)
 
-    def __init__(self, placeholder: str):
+    def __init__(self, placeholder: str, max_length: int = MAX_PLAN_TEXT):
         super().__init__()
+        self.max_length = max_length
         self.setPlaceholderText(placeholder)
         self.setFont(theme.font(12))
         self.setMinimumHeight(90)
-        self.textChanged.connect(lambda: self.typed.emit(self.toPlainText()))
+        self.textChanged.connect(self._text_changed)
+
+    def _text_changed(self) -> None:
+        text = self.toPlainText()
+        if len(text) > self.max_length:  # QPlainTextEdit has no setMaxLength: cut a paste at the limit
+            text = text[: self.max_length]
+            self.blockSignals(True)
+            self.setPlainText(text)
+            self.moveCursor(self.textCursor().MoveOperation.End)
+            self.blockSignals(False)
+        self.typed.emit(text)
 
     def show_text(self, text: str) -> None:
         if self.toPlainText() != text:
@@ -89,20 +105,22 @@ class PlanPage(QScrollArea):
         else:
             self._build_grus()
         self.layout_.addStretch(1)
-        document.project_changed.connect(self.refresh)
-        document.notes_changed.connect(self._notes_changed)
+        document.changed.connect(self._changed)
         self.refresh()
 
     # --- building -------------------------------------------------------------------------
-    def _rows_block(self, title: str, headers: list[str], fields: list[str], make_row, plan_field: str, seed_label: str,
+    def _rows_block(self, title: str, headers: list[str], fields: list[str], seed_label: str,
                     choice_columns=None) -> RowTable:
         self.layout_.addWidget(section_title(title))
-        table = RowTable(headers, fields, make_row, choice_columns)
+        table = RowTable(headers, fields, choice_columns)
         table.setMinimumHeight(380)
-        table.edited.connect(lambda rows: self._push({plan_field: rows}, "Ret planens rækker"))
+        table.cell_edited.connect(self._cell_edited)
+        table.remove_requested.connect(
+            lambda ids: self._apply("Slet rækker", partial(plan_ops.remove_plan_rows, row_ids=ids)))
         buttons = QHBoxLayout()
         add = QPushButton("Tilføj række")
-        add.clicked.connect(lambda: table.add_row())
+        add.clicked.connect(table.add_row)
+        table.add_requested.connect(self.add_row)
         remove = QPushButton("Slet valgte rækker")
         remove.clicked.connect(table.remove_selected)
         self.seed_button = QPushButton(seed_label)
@@ -117,7 +135,8 @@ class PlanPage(QScrollArea):
     def _text_block(self, title: str, field: str, placeholder: str) -> None:
         self.layout_.addWidget(section_title(title))
         edit = PlanText(placeholder)
-        edit.typed.connect(lambda text, f=field: self._push({f: text}, "Skriv i planen", mergeable=True))
+        edit.typed.connect(lambda text, f=field, e=edit: self._apply(
+            "Skriv i planen", partial(plan_ops.set_plan_text, field=f, text=text), merge_key=("plan", f), initiator=e))
         self.texts[field] = edit
         self.layout_.addWidget(edit)
 
@@ -129,16 +148,18 @@ class PlanPage(QScrollArea):
             edit = QLineEdit()
             edit.setPlaceholderText(placeholder)
             edit.setFont(theme.font(12))
-            edit.textEdited.connect(lambda text, f=field: self._push({f: text}, "Skriv i planen", mergeable=True))
+            edit.setMaxLength(MAX_LINE_TEXT)
+            edit.textEdited.connect(lambda text, f=field, e=edit: self._apply(
+                "Skriv i planen", partial(plan_ops.set_plan_text, field=f, text=text), merge_key=("plan", f), initiator=e))
             self.lines[field] = edit
             form.addRow(label, edit)
         self.layout_.addLayout(form)
 
     def _build_strategy(self) -> None:
-        self.rows_field, self.seed_board = "focus_areas", "strategi-2"
+        self.rows_field, self.seed_board = "focus_areas", seed_board("strategi")
         self.table = self._rows_block(
             "Indsatsområder", ["Indsatsområde", "Hvorfor", "Målgruppe", "Forventet effekt", "Læringsformer"],
-            FOCUS_FIELDS, lambda: FocusAreaRow(id=new_id("i")), "focus_areas", "Hent valgte indsatsområder fra plade 2")
+            FOCUS_FIELDS, "Hent valgte indsatsområder fra plade 2")
         self._text_block("Principper", "principles", "Fælles principper for kompetenceudvikling …")
         self._text_block("Grupper, GRUS og udviklingsplaner", "group_plans",
                          "Hvilke afdelinger, teams og medarbejdergrupper holder GRUS og får en udviklingsplan, og hvornår …")
@@ -146,7 +167,8 @@ class PlanPage(QScrollArea):
         self.layout_.addWidget(section_title("Årshjul"))
         self.year_wheel = YearWheelTable()
         self.year_wheel.setMinimumHeight(380)
-        self.year_wheel.edited.connect(lambda entries: self._push({"year_wheel": entries}, "Ret årshjulet"))
+        self.year_wheel.month_edited.connect(lambda month, text: self._apply(
+            "Ret årshjulet", partial(plan_ops.set_year_wheel, month=month, activity=text), initiator=self.year_wheel))
         self.layout_.addWidget(self.year_wheel)
         self._text_block("Opfølgning og evaluering", "follow_up", "Hvornår og hvordan følger SU op …")
         self._line_block("Vedtagelse og gyldighed", [
@@ -159,18 +181,18 @@ class PlanPage(QScrollArea):
         self._text_block("Ændringer ved serviceeftersynet", "changes", "Kun ved et serviceeftersyn: hvad SU har ændret i strategien …")
 
     def _build_grus(self) -> None:
-        self.rows_field, self.seed_board = "rows", "grus-2"
+        self.rows_field, self.seed_board = "rows", seed_board("grus")
         self.year_wheel = None
         self.table = self._rows_block(
             # Short headers: ten columns share the width beside the facilitator panel.
             "Gruppeudviklingsplan", ["Mål", "Behov", "Aktivitet", "Hvem", "Ansvarlig", "Hvornår", "Succes", "Opfølgning"],
-            GRUS_FIELDS, lambda: GrusPlanRow(id=new_id("r")), "rows", "Hent valgte behov fra plade 2",
+            GRUS_FIELDS, "Hent valgte behov fra plade 2",
             choice_columns=[
-                ChoiceColumn("Status", lambda: [(s, s.capitalize()) for s in PLAN_STATUSES],
-                             lambda row: row.status, lambda row, key: setattr(row, "status", key)),
-                ChoiceColumn("Indsatsområde", self._area_choices,
+                ChoiceColumn("Status", "status", lambda: [(s, s.capitalize()) for s in PLAN_STATUSES],
+                             lambda row: row.status),
+                ChoiceColumn("Indsatsområde", "linked_focus_areas", self._area_choices,
                              lambda row: row.linked_focus_areas[0] if row.linked_focus_areas else "",
-                             lambda row, key: setattr(row, "linked_focus_areas", [key] if key else [])),
+                             lambda key: [key] if key else []),
             ])
         self._text_block("Fælles temaer til MUS", "mus_themes", "Det, som alle bør tage op i deres MUS …")
         self._text_block("Tilbagemelding til SU", "su_feedback", "Det, SU bør vide fra gruppen …")
@@ -192,26 +214,52 @@ class PlanPage(QScrollArea):
         return [("", "(ingen)")] + sorted(linked_areas(self.project).items(), key=lambda kv: kv[1])
 
     # --- edits ----------------------------------------------------------------------------
-    def _push(self, changes: dict, text: str, mergeable: bool = False) -> None:
-        self.document.undo_stack.push(UpdatePlan(self.document, changes, text, mergeable))
+    def _apply(self, text: str, operation, merge_key=None, initiator=None) -> None:
+        problem = self.document.apply(text, operation, merge_key, initiator)
+        if problem:  # rare: the inputs already stop at the model's limits
+            dialogs.show_error(self.window(), "Ændringen blev ikke gemt", f"{problem[:1].upper()}{problem[1:]}.")
+            self.refresh()  # show the model again, not what was refused
+
+    def _cell_edited(self, row_id: str, field: str, value) -> None:
+        self._apply("Ret planens rækker", partial(plan_ops.set_plan_cell, row_id=row_id, field=field, value=value),
+                    initiator=self.table)
+
+    def add_row(self) -> None:
+        self._apply("Tilføj række", lambda project: plan_ops.add_plan_rows(project, [plan_ops.new_plan_row(project)]))
 
     def _date_edited(self, *_args) -> None:
         value = self.follow_up_date.date().toPython() if self.has_follow_up.isChecked() else None
         if value != self.project.plan.next_follow_up:
-            self._push({"next_follow_up": value}, "Ret dato for opfølgning")
+            self._apply("Ret dato for opfølgning", partial(plan_ops.set_next_follow_up, date=value))
 
     def seed_from_chosen(self) -> None:
-        rows = getattr(self.project.plan, self.rows_field)
-        notes = chosen_notes_not_in_plan(self.project, self.seed_board, rows)
-        if not notes:
-            return
-        if self.rows_field == "focus_areas":
-            new = [FocusAreaRow(id=new_id("i"), area=n.text, source_note=n.id) for n in notes]
-        else:
-            new = [GrusPlanRow(id=new_id("r"), need=n.text, goal=n.text, source_note=n.id) for n in notes]
-        self._push({self.rows_field: [r.model_copy() for r in rows] + new}, "Hent valgte post-its")
+        self._apply("Hent valgte post-its", partial(plan_ops.seed_rows_from_chosen, board_id=self.seed_board))
 
     # --- mirror ---------------------------------------------------------------------------
+    def _changed(self, change: Change, initiator) -> None:
+        if change.what == NOTES:
+            if self.isVisible():  # otherwise refreshed when the tab is shown
+                self._update_seed_button()
+            return
+        if change.what != PLAN:
+            return
+        plan = self.project.plan
+        if change.field in self.texts:
+            if initiator is not self.texts[change.field]:
+                self.texts[change.field].show_text(getattr(plan, change.field))
+        elif change.field in self.lines:
+            line = self.lines[change.field]
+            if initiator is not line and line.text() != getattr(plan, change.field):
+                line.setText(getattr(plan, change.field))
+        elif change.field == "year_wheel":
+            if self.year_wheel is not None and initiator is not self.year_wheel:
+                self.year_wheel.show_entries(plan.year_wheel)
+        elif change.field == "next_follow_up":
+            self._show_date()
+        elif change.field == self.rows_field:
+            self.table.show_rows(getattr(plan, self.rows_field))  # cheap when cells already match
+            self._update_seed_button()
+
     def refresh(self) -> None:
         plan = self.project.plan
         self.table.show_rows(getattr(plan, self.rows_field))
@@ -223,6 +271,12 @@ class PlanPage(QScrollArea):
         if self.year_wheel is not None:
             self.year_wheel.show_entries(plan.year_wheel)
         else:
+            self._show_date()
+        self._update_seed_button()
+
+    def _show_date(self) -> None:
+        plan = self.project.plan
+        if self.year_wheel is None:
             for widget in (self.has_follow_up, self.follow_up_date):
                 widget.blockSignals(True)
             self.has_follow_up.setChecked(plan.next_follow_up is not None)
@@ -230,11 +284,6 @@ class PlanPage(QScrollArea):
             self.follow_up_date.setDate(QDate(plan.next_follow_up or dt.date.today()))
             for widget in (self.has_follow_up, self.follow_up_date):
                 widget.blockSignals(False)
-        self._update_seed_button()
-
-    def _notes_changed(self, _ids) -> None:
-        if self.isVisible():  # otherwise refreshed when the tab is shown
-            self._update_seed_button()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -1,23 +1,46 @@
 """Editable tables for plan rows (indsatsområder, GRUS plan) and the year wheel.
-A table shows the model's rows; an edit becomes one UpdatePlan command with the whole new list."""
+A table shows the model's rows and says what the user did to which row (a cell, a new row,
+removed rows); the plan page turns that into one model operation. Cell editors stop at the
+model's length limit."""
 
 from __future__ import annotations
 
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QStyledItemDelegate, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTableWidget,
+    QTableWidgetItem,
+)
 
-from ..model.operations import DANISH_MONTH_NAMES
+from ..model.glossary import DANISH_MONTH_NAMES
+from ..model.limits import MAX_CELL_TEXT
 from ..model.project import YearWheelEntry
 from . import theme
 
 
-class ChoiceColumn:
-    """A column edited with a drop-down (status, linked focus area) instead of free text."""
+class LimitedTextDelegate(QStyledItemDelegate):
+    """A cell editor that stops at the model's limit for a plan cell."""
 
-    def __init__(self, header: str, choices: Callable[[], list[tuple[str, str]]], get, put):
-        self.header, self.choices, self.get, self.put = header, choices, get, put
+    def createEditor(self, parent, option, index):
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            editor.setMaxLength(MAX_CELL_TEXT)
+        return editor
+
+
+class ChoiceColumn:
+    """A column edited with a drop-down (status, linked focus area) instead of free text.
+    `field` is the row's field; `value(key)` turns the chosen key into that field's value."""
+
+    def __init__(self, header: str, field: str, choices: Callable[[], list[tuple[str, str]]], get, value=None):
+        self.header, self.field, self.choices, self.get = header, field, choices, get
+        self.value = value or (lambda key: key)
 
     def label(self, row) -> str:
         key = self.get(row)
@@ -47,15 +70,15 @@ class _ChoiceDelegate(QStyledItemDelegate):
 class RowTable(QTableWidget):
     """Rows of a pydantic model, one column per field (plus optional drop-down columns)."""
 
-    edited = Signal(list)  # the new list of rows
+    cell_edited = Signal(str, str, object)  # row id, field, new value
+    remove_requested = Signal(list)  # ids of the selected rows
+    add_requested = Signal()
 
-    def __init__(self, headers: list[str], fields: list[str], make_row: Callable[[], object],
-                 choice_columns: list[ChoiceColumn] | None = None):
+    def __init__(self, headers: list[str], fields: list[str], choice_columns: list[ChoiceColumn] | None = None):
         self.choice_columns = choice_columns or []
         super().__init__(0, len(headers) + len(self.choice_columns))
         headers = headers + [c.header for c in self.choice_columns]
         self.fields = fields
-        self.make_row = make_row
         self._rows: list = []
         self.setHorizontalHeaderLabels(headers)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -64,6 +87,7 @@ class RowTable(QTableWidget):
         self.setWordWrap(True)
         self.setFont(theme.font(12))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setItemDelegate(LimitedTextDelegate(self))
         for i, column in enumerate(self.choice_columns):
             self.setItemDelegateForColumn(len(fields) + i, _ChoiceDelegate(column, self))
         self.itemChanged.connect(self._on_item_changed)
@@ -86,31 +110,28 @@ class RowTable(QTableWidget):
         self.blockSignals(False)
 
     def choose(self, row_index: int, column: ChoiceColumn, key) -> None:
-        rows = [r.model_copy(deep=True) for r in self._rows]
-        if column.get(rows[row_index]) != key:
-            column.put(rows[row_index], key)
-            self.edited.emit(rows)
+        row = self._rows[row_index]
+        if column.get(row) != key:
+            self.cell_edited.emit(row.id, column.field, column.value(key))
 
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
         if item.column() >= len(self.fields):
             return  # drop-down columns commit through choose()
-        rows = [r.model_copy() for r in self._rows]
-        setattr(rows[item.row()], self.fields[item.column()], item.text())
-        self.edited.emit(rows)
+        self.cell_edited.emit(self._rows[item.row()].id, self.fields[item.column()], item.text())
 
-    def add_row(self, row=None) -> None:
-        self.edited.emit([r.model_copy() for r in self._rows] + [row or self.make_row()])
+    def add_row(self) -> None:
+        self.add_requested.emit()
 
     def remove_selected(self) -> None:
-        doomed = {index.row() for index in self.selectionModel().selectedRows()}
+        doomed = sorted({index.row() for index in self.selectionModel().selectedRows()})
         if doomed:
-            self.edited.emit([r.model_copy() for i, r in enumerate(self._rows) if i not in doomed])
+            self.remove_requested.emit([self._rows[i].id for i in doomed])
 
 
 class YearWheelTable(QTableWidget):
     """Twelve fixed months; an empty activity means nothing that month."""
 
-    edited = Signal(list)
+    month_edited = Signal(int, str)  # month 1-12, activity
 
     def __init__(self):
         super().__init__(12, 2)
@@ -123,11 +144,12 @@ class YearWheelTable(QTableWidget):
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.setItem(month, 0, item)
             self.setItem(month, 1, QTableWidgetItem(""))
-        self.itemChanged.connect(lambda _item: self.edited.emit(self.entries()))
+        self.setItemDelegate(LimitedTextDelegate(self))
+        self.itemChanged.connect(self._on_item_changed)
 
-    def entries(self) -> list[YearWheelEntry]:
-        return [YearWheelEntry(month=m + 1, activity=self.item(m, 1).text())
-                for m in range(12) if self.item(m, 1).text().strip()]
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() == 1:
+            self.month_edited.emit(item.row() + 1, item.text())
 
     def show_entries(self, entries: list[YearWheelEntry]) -> None:
         by_month = {e.month: e.activity for e in entries}

@@ -16,7 +16,6 @@ from . import theme
 from .board_scene import BoardScene
 from .timer_display import TimerDisplay
 
-
 MAX_SCALE = 2.0
 
 

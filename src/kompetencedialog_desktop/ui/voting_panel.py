@@ -9,7 +9,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
-from ..model.voting import check_votes, dots_used, ranking, top_n, zone_budget
+from ..model.operations import change_votes, set_votes
+from ..model.voting import dots_used, ranking, top_n, zone_budget
 from . import dialogs, theme
 from .board_scene import BoardScene
 from .commands import SetProjectFields, UpdateNotes
@@ -48,31 +49,22 @@ class VotingActions(QObject):
         else:
             action.setData("ikke-i-genveje")
 
-    def _apply(self, new_votes: Callable[[int], int]) -> None:
+    def _apply(self, operation, delta_or_value: int) -> None:
         scene = self._scene()
         ids = scene.selected_note_ids() if scene else []
         if not ids:
             self.message.emit("Vælg først den post-it, der skal have prikker.")
             return
-        project = scene.document.project
-        changes = {}
-        for note_id in ids:
-            note = project.note(note_id)
-            votes = new_votes(note.votes)
-            problem = check_votes(project, note, votes)
-            if problem:
-                self.message.emit(problem)
-                return
-            if votes != note.votes:
-                changes[note_id] = {"votes": votes}
-        if changes:
-            scene.document.undo_stack.push(UpdateNotes(scene.document, changes, "Prikker"))
+        # The model checks the dot budget over the whole selection (not note by note).
+        problem = scene.document.apply("Prikker", lambda project: operation(project, ids, delta_or_value))
+        if problem:
+            self.message.emit(problem)
 
     def change(self, delta: int) -> None:
-        self._apply(lambda votes: votes + delta)
+        self._apply(change_votes, delta)
 
     def set_to(self, value: int) -> None:
-        self._apply(lambda _votes: value)
+        self._apply(set_votes, value)
 
     def voting_zone(self):
         scene = self._scene()
@@ -90,7 +82,7 @@ class VotingActions(QObject):
         if n is None:
             return
         project = scene.document.project
-        notes = [x for x in project.notes if x.board == scene.board.id and x.zone == zone.id]
+        notes = project.notes_in_zone(scene.board.id, zone.id)
         chosen, tie = top_n(notes, n)
         changes = {x.id: {"chosen": x.id in chosen} for x in notes if x.chosen != (x.id in chosen)}
         if changes:
@@ -152,7 +144,8 @@ class RankingPanel(QWidget):
         project = scene.document.project
         budget = zone_budget(project)
         used = dots_used(project, scene.board.id, zone.id)
-        self.budget_line.setText(f"{zone.title}: {used} {'prik' if used == 1 else 'prikker'} brugt" + (f" af {budget}" if budget else " (angiv prikker pr. deltager)"))
+        dots = "prik" if used == 1 else "prikker"
+        self.budget_line.setText(f"{zone.title}: {used} {dots} brugt" + (f" af {budget}" if budget else " (angiv prikker pr. deltager)"))
         notes = [n for n in project.notes if n.board == scene.board.id and n.zone == zone.id]
         for r in ranking(notes):
             tie = " (delt plads)" if r.tied else ""
