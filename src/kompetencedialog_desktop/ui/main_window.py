@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget
 
 from ..model.content import WORKSHOP_NAMES
@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.voting.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.dock: FacilitatorDock | None = None
         self.projector: ProjectorWindow | None = None
+        self.undo_group = QUndoGroup(self)
         build_menus(self)
         self.start.new_requested.connect(self.files.new)
         self.start.open_requested.connect(lambda: self.files.open())
@@ -91,6 +92,11 @@ class MainWindow(QMainWindow):
             self.removeDockWidget(self.dock)
             self.dock.deleteLater()
             self.dock = None
+        for stack in self.undo_group.stacks():
+            self.undo_group.removeStack(stack)
+        if document is not None:
+            self.undo_group.addStack(document.undo_stack)
+            self.undo_group.setActiveStack(document.undo_stack)
         if document is None:
             self.stack.setCurrentWidget(self.start)
         else:
@@ -262,12 +268,10 @@ class MainWindow(QMainWindow):
             document.undo_stack.push(SetProjectFields(document, changed))
 
     def _undo(self) -> None:
-        if self.files.document:
-            self.files.document.undo_stack.undo()
+        self.undo_group.undo()
 
     def _redo(self) -> None:
-        if self.files.document:
-            self.files.document.undo_stack.redo()
+        self.undo_group.redo()
 
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()

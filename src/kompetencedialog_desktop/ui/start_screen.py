@@ -63,7 +63,10 @@ class StartScreen(QWidget):
         recent_label.setFont(theme.font(16, bold=True))
         self.recent_list = QListWidget()
         self.recent_list.setFont(theme.font(13))
+        # One click (or Enter) opens: a list of files is not a place to select things in.
+        self.recent_list.itemClicked.connect(self._activated)
         self.recent_list.itemActivated.connect(self._activated)
+        self.recent_list.setCursor(Qt.CursorShape.PointingHandCursor)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(60, 40, 60, 40)
@@ -82,7 +85,7 @@ class StartScreen(QWidget):
 
     def _activated(self, item: QListWidgetItem) -> None:
         path = item.data(Qt.ItemDataRole.UserRole)
-        if path:
+        if path and self.isVisible():  # the second click of a double click finds the board shown
             self.recent_requested.emit(Path(path))
 
     def set_recent(self, paths: list[Path]) -> None:
