@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox, QPushButton
 
 from kompetencedialog_desktop.ui import dialogs
 from kompetencedialog_desktop.ui.front_page_dialog import FrontPageDialog
@@ -164,6 +164,10 @@ def test_qt_buttons_speak_danish(window):
     message = QMessageBox(QMessageBox.Icon.Question, "Spørgsmål", "Ja eller nej?",
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     assert {b.text().replace("&", "") for b in message.buttons()} == {"Ja", "Nej"}
+    files = QFileDialog(window, "Åbn workshop")
+    files.setOption(QFileDialog.Option.DontUseNativeDialog)
+    texts = {b.text().replace("&", "") for b in files.findChildren(QPushButton)}
+    assert {"Åbn", "Annuller"} <= texts, texts
 
 
 def test_a_bad_file_is_explained_in_danish(window, monkeypatch, tmp_path):

@@ -6,6 +6,8 @@ import errno
 
 from pydantic import ValidationError
 
+from .validation_da import danish_message
+
 _OS_REASONS = {
     errno.ENOSPC: "disken er fuld",
     errno.EDQUOT: "din diskkvote er opbrugt",
@@ -35,12 +37,10 @@ def field_path(loc: tuple[int | str, ...]) -> str:
 
 
 def describe_validation_error(error: ValidationError, limit: int = 3) -> str:
-    """'feltet notes[3].x: Input should be a valid number …' for the first few problems."""
+    """'feltet notes[3].x: skal være et tal …' for the first few problems."""
     problems = []
     for item in error.errors()[:limit]:
-        msg = item.get("msg", "ugyldig værdi")
-        msg = msg.replace("Value error, ", "")
-        problems.append(f"feltet {field_path(tuple(item.get('loc', ())))}: {msg}")
+        problems.append(f"feltet {field_path(tuple(item.get('loc', ())))}: {danish_message(item)}")
     more = error.error_count() - limit
     if more > 0:
         problems.append(f"og {more} fejl mere")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget
 
@@ -27,6 +27,7 @@ from .plan_page import PlanPage
 from .projector_window import ProjectorWindow
 from .voting_panel import VotingActions
 from .start_screen import StartScreen
+from .translations import install_danish
 
 APP_TITLE = "Kompetencedialog"
 
@@ -35,8 +36,8 @@ class MainWindow(QMainWindow):
     def __init__(self, clock=None):
         super().__init__()
         self.clock = clock  # the agenda timer's clock; tests pass a fake one
-        # Dates, months and number formats in Danish, whatever the laptop's system language.
-        QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
+        # Dates, number formats and Qt's own buttons and dialogs in Danish, whatever the system language.
+        install_danish()
         self.files = FileController(self)
         self.pages: list[BoardPage] = []
         self.start = StartScreen()
