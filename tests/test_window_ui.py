@@ -209,3 +209,34 @@ def test_a_workshop_fits_a_laptop_screen(qtbot, workshop, size):
             assert len(text) <= 30 or win.tabs.tabToolTip(i), text
     finally:
         close_window(win)
+
+
+def test_the_window_remembers_its_size_and_the_panel(qtbot):
+    from kompetencedialog_desktop.ui.main_window import MainWindow
+
+    win = open_window(qtbot, size=(790, 540))  # inside the offscreen screen (800x600)
+    win.move(12, 20)
+    win.files.new("strategi")
+    win.dock_action.trigger()  # Vis > Facilitatorpanel (F9): hide it
+    assert not win.dock.isVisible()
+    size = (win.width(), win.height())
+    close_window(win)
+    again = MainWindow()
+    again.layout_memory.restore()
+    again.show()
+    qtbot.waitExposed(again)
+    try:
+        assert (again.width(), again.height()) == size
+        again.files.new("grus")
+        assert not again.dock.isVisible()
+        again.dock_action.trigger()
+        assert again.dock.isVisible()
+    finally:
+        close_window(again)
+    third = MainWindow()
+    third.layout_memory.restore()
+    try:
+        third.files.new("grus")
+        assert third.layout_memory.panel_visible
+    finally:
+        close_window(third)

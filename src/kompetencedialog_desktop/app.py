@@ -45,6 +45,8 @@ def run_gui(file: str | None = None, *, smoke_test: bool = False) -> int:
     app.setDesktopFileName("kompetencedialog")
     app.setWindowIcon(app_icon())
     window = MainWindow()
+    if not smoke_test:
+        window.layout_memory.restore()  # last size, position and panel
     _install_excepthook(window)
     if smoke_test:
         window.files.new_example("strategi")

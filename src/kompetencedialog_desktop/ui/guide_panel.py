@@ -48,11 +48,16 @@ class GuidePanel(QWidget):
 
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
-        specs = [("toggle", "Start / pause (F5)", session.toggle), ("plus1", "+1 min (F6)", lambda: session.add_minutes(1)),
-                 ("plus5", "+5 min (Shift+F6)", lambda: session.add_minutes(5)), ("reset", "Nulstil trin", session.reset),
-                 ("next", "Næste trin (F7)", session.next_step), ("respread", "Fordel resten …", self.respread_requested.emit)]
-        for i, (key, text, slot) in enumerate(specs):
+        # Short labels keep the panel narrow on a laptop; the keys are in the tooltips.
+        specs = [("toggle", "Start/pause", "F5", session.toggle),
+                 ("plus1", "+1 min", "F6", lambda: session.add_minutes(1)),
+                 ("plus5", "+5 min", "Shift+F6", lambda: session.add_minutes(5)),
+                 ("reset", "Nulstil trin", "Shift+F7", session.reset),
+                 ("next", "Næste trin", "F7", session.next_step),
+                 ("respread", "Fordel resten …", "", self.respread_requested.emit)]
+        for i, (key, text, keys, slot) in enumerate(specs):
             button = QPushButton(text)
+            button.setToolTip(f"{text} ({keys})" if keys else "Forkort de resterende trin, så workshoppen slutter til tiden")
             button.clicked.connect(slot)
             grid.addWidget(button, i // 3, i % 3)
             self.buttons[key] = button

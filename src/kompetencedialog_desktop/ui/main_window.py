@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoGroup
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QStackedWidget, QTabWidget
 
 from ..model.content import WORKSHOP_NAMES
 from ..storage.content_loader import facilitator_guide
@@ -28,6 +28,7 @@ from .projector_window import ProjectorWindow
 from .voting_panel import VotingActions
 from .start_screen import StartScreen
 from .translations import install_danish
+from .window_layout import WindowLayout, short_title
 
 APP_TITLE = "Kompetencedialog"
 
@@ -43,15 +44,20 @@ class MainWindow(QMainWindow):
         self.start = StartScreen()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.tabBar().setFont(theme.font(13, bold=True))
+        self.tabs.tabBar().setFont(theme.font(11, bold=True))
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)  # titles are shortened by us (tooltip: in full)
+        self.tabs.setUsesScrollButtons(True)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
         self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
         self.status = QLabel()
         self.status.setFont(theme.font(12))
+        self.status.setMinimumWidth(80)  # a long status line is cut, it never widens the window
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addWidget(self.status, 1)
-        self.resize(1400, 900)
+        self.layout_memory = WindowLayout(self)
+        self.layout_memory.fit_to_screen()
 
         self.plan_page: PlanPage | None = None
         self.exports = ExportController(self, self.files)
@@ -105,7 +111,8 @@ class MainWindow(QMainWindow):
                 page = BoardPage(document, board)
                 page.entry.note_added.connect(self._update_status)
                 self.pages.append(page)
-                self.tabs.addTab(page, f"{board.number}  {board.title}")
+                index = self.tabs.addTab(page, short_title(f"{board.number}  {board.title}"))
+                self.tabs.setTabToolTip(index, f"Dialogplade {board.number}: {board.title} (Ctrl+{board.number})")
             self.plan_page = PlanPage(document)
             self.plan_page.front_page_requested.connect(self.edit_front_page)
             self.tabs.addTab(self.plan_page, "Plan og skabelon")
@@ -114,6 +121,7 @@ class MainWindow(QMainWindow):
                 self.tabs.addTab(self.evaluation_page, "SU's evaluering")
             self.dock = FacilitatorDock(document, self.voting, self, clock=self.clock)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            self.layout_memory.place_panel(self.dock)
             self.dock.session.step_changed.connect(self._open_step)
             self.dock.cards.card_changed.connect(self._card_changed)
             self.dock.session.tick.connect(self._projector_tick)
@@ -160,6 +168,7 @@ class MainWindow(QMainWindow):
     def _toggle_dock(self) -> None:
         if self.dock is not None:
             self.dock.setVisible(not self.dock.isVisible())
+            self.layout_memory.panel_visible = self.dock.isVisible()
 
     def _open_step(self, step) -> None:
         """A new agenda step opens its board and its first card."""
@@ -279,6 +288,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.maybe_keep_changes():
+            self.layout_memory.remember()
             if self.files.document is not None and self.files.document.modified:
                 self.files.document.forget_changes()  # the user chose to discard them
             self.files.shutdown()

@@ -129,7 +129,9 @@ class QuickEntry(QWidget):
         self.mode_label.setFont(theme.font(12))
         self.line = _Line()
         self.line.setFont(theme.font(16))
-        self.line.setPlaceholderText("Skriv en pointe og tryk Enter …  (↑ retter den seneste, Shift+Enter ny linje)")
+        self.line.setPlaceholderText("Skriv en pointe og tryk Enter …")
+        self.line.setToolTip("Enter: ny post-it · Shift+Enter: ny linje · ↑: ret den seneste · Esc: fortryd rettelse\n"
+                             "Alt+1…9: vælg zone · Ctrl+Z / Ctrl+Y: fortryd / gentag på pladen")
         self.line.returnPressed.connect(self.submit)
         self.line.recall.connect(self.recall_last)
         self.line.cancel.connect(self.leave_correction)
