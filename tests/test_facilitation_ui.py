@@ -191,3 +191,74 @@ def test_shortcuts_are_listed(window):
     keys = {(r[1], r[2]) for r in rows}
     assert ("F5", "Start / pause tiden") in keys and ("Ctrl+T", "Vælg de øverste …") in keys
     assert any(r[2] == "Næste kort" for r in rows) and not any(r[2].startswith("Sæt 4") for r in rows)
+
+
+def test_agenda_step_and_minutes_survive_save_close_and_reopen(qtbot, clock, tmp_path, monkeypatch):
+    """3 x 1 hour: the second meeting starts where the first stopped (issue 13, item 5)."""
+    win = open_window(qtbot, clock=clock)
+    qtbot.waitUntil(win.isActiveWindow)  # the keys go to the active window
+    win.files.new_example("grus")
+    guide = win.dock.guide
+    guide.variant_box.setCurrentIndex(guide.variant_box.findData("3x1-time"))
+    key(win, Qt.Key.Key_F5)  # start
+    clock.now += 12 * 60
+    key(win, Qt.Key.Key_F7)  # step 2 after 12 minutes
+    key(win, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)  # +5 minutes on step 2
+    clock.now += 3 * 60
+    key(win, Qt.Key.Key_F7)  # step 3 after 3 minutes
+    clock.now += 90
+    key(win, Qt.Key.Key_F5)  # pause 1½ minutes into step 3
+    session = win.dock.session
+    planned_before, index_before = list(session.timer.planned), session.timer.index
+    assert index_before == 2
+    path = tmp_path / "møde1.kdlg"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: path)
+    assert win.files.save()
+    close_window(win)
+
+    again = open_window(qtbot, clock=clock)
+    qtbot.waitUntil(again.isActiveWindow)
+    try:
+        again.files.open(path)
+        session, guide = again.dock.session, again.dock.guide
+        assert guide.variant_box.currentData() == "3x1-time"
+        assert session.timer.index == 2 and not session.timer.running
+        assert session.timer.planned == pytest.approx(planned_before)
+        assert session.timer.actual[:2] == pytest.approx([12 * 60, 3 * 60])
+        assert session.timer.elapsed() == pytest.approx(90)
+        assert guide.step_title.text().startswith("Trin 3 af")
+        rows = [guide.steps.item(i).text() for i in range(guide.steps.count())]
+        assert "brugt 12 min" in rows[0] and "brugt 3 min" in rows[1] and rows[2].startswith("▶")
+        assert again.dock.timer.text().startswith(f"{int(planned_before[2] / 60) - 2:02d}:30")
+        assert not again.isWindowModified()
+        key(again, Qt.Key.Key_F5)  # carry on where the first meeting stopped
+        clock.now += 30
+        assert session.timer.elapsed() == pytest.approx(120)
+    finally:
+        close_window(again)
+
+
+def test_agenda_wording_is_danish_with_units(window, clock):
+    session, guide = window.dock.session, window.dock.guide
+    session.toggle()
+    clock.now += 21 * 60 + 12  # the 15-minute welcome runs 6 minutes over
+    session.tick.emit()
+    assert guide.end_line.text() == "Workshoppen slutter 6 min for sent."
+    session.reset()  # the welcome starts again, paused
+    session.toggle()
+    clock.now += 10
+    session.next_step()  # after 10 seconds
+    row = guide.steps.item(0).text()
+    assert row.endswith("· 15 min, brugt 0,2 min"), row
+    assert guide.end_line.text() == "Workshoppen slutter 15 min før tid."
+    clock.now += 6890  # the 10-minute warm-up takes almost two hours
+    session.tick.emit()
+    assert guide.end_line.text() == "Workshoppen slutter 1 t 30 min for sent."
+
+
+def test_minutes_in_danish():
+    from kompetencedialog_desktop.model.agenda import minutes_text
+
+    assert [minutes_text(s) for s in (10, 60, 90, 372, 3600, 4500, 5400 + 29)] == [
+        "0,2 min", "1 min", "1,5 min", "6,2 min", "1 t", "1 t 15 min", "1 t 30 min"]
+    assert minutes_text(372, decimals=False) == "6 min" and minutes_text(20, decimals=False) == "0 min"

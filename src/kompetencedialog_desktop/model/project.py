@@ -76,6 +76,16 @@ class StepLog(Record):
     finished_at: dt.datetime | None = None
 
 
+class AgendaState(Record):
+    """Where the agenda stands when the workshop is saved, so the next meeting (3 x 1 hour) goes on
+    from there. Used minutes of finished steps are in timer_log."""
+
+    variant: str = Field(default="", max_length=64)  # empty: nothing saved yet
+    step: int = Field(default=0, ge=0, le=1000)
+    planned_minutes: list[float] = Field(default_factory=list, max_length=1000)  # per step, after +min and re-spreading
+    elapsed_seconds: float = Field(default=0, ge=0)  # spent in the current step
+
+
 class FocusAreaRow(Record):
     """A row of the strategy's table of indsatsområder."""
 
@@ -173,6 +183,7 @@ class Project(Record):
     clusters: list[Cluster] = Field(default_factory=list)
     card_progress: dict[str, CardProgress] = Field(default_factory=dict)
     timer_log: list[StepLog] = Field(default_factory=list)
+    agenda: AgendaState = Field(default_factory=AgendaState)
     plan: Plan = Field(default_factory=Plan)
     evaluation: Evaluation = Field(default_factory=Evaluation)  # SU's annual evaluation (strategy)
 

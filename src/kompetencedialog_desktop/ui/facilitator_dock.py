@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
-from ..model.timer import format_clock
+from ..model.agenda import minutes_text
 from . import dialogs
 from .card_panel import CardPanel
 from .document import WorkshopDocument
@@ -70,7 +70,7 @@ class FacilitatorDock(QDockWidget):
         plan = session.proposed_respread()
         timer = session.timer
         changes = [
-            f"{step.title}: {format_clock(old)} → {format_clock(new)}"
+            f"{step.title}: {minutes_text(old)} → {minutes_text(new)}"
             for step, old, new in zip(session.variant.steps[timer.index + 1:], timer.planned[timer.index + 1:], plan[timer.index + 1:])
             if abs(old - new) >= 1
         ]
