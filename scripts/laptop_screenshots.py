@@ -4,7 +4,7 @@ Run on an X server of that size with a window manager (the window is maximised a
     xvfb-run -a -s "-screen 0 1366x768x24" sh -c 'openbox & sleep 1; QT_QPA_PLATFORM=xcb \
         .venv/bin/python scripts/laptop_screenshots.py docs/screenshots'
 
-Saves window-WxH.png (strategy, board 2, agenda shown) and window-WxH-grus.png (GRUS, board 1),
+Saves window-WxH.png (strategy, board 2, dot vote shown) and window-WxH-grus.png (GRUS, board 1, agenda),
 and prints the window's size, its minimum and whether the quick entry and timer are on screen.
 """
 
@@ -38,7 +38,7 @@ def main(out: Path) -> int:
     screen = window.screen().geometry()
     name = f"{screen.width()}x{screen.height()}"
     ok = True
-    for workshop, board, tab, suffix in (("strategi", 1, 1, ""), ("grus", 0, 0, "-grus")):
+    for workshop, board, tab, suffix in (("strategi", 1, 2, ""), ("grus", 0, 1, "-grus")):
         window.files.new_example(workshop)
         window.files.document.forget_changes()
         window.show_board(board)

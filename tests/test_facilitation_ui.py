@@ -122,7 +122,7 @@ def _select(window, text):
     return note
 
 
-def test_dots_with_keys_budget_and_undo(window, monkeypatch):
+def test_dots_with_keys_budget_and_undo(window):
     window.show_board(1)
     window.dock.tabs.setCurrentWidget(window.dock.ranking)  # the ranking is drawn while it is shown
     note = _select(window, "Projektledelse")  # 2 dots; the room has used 29 of 6 x 5 = 30
@@ -135,8 +135,12 @@ def test_dots_with_keys_budget_and_undo(window, monkeypatch):
     assert note.votes == 0
     window.files.document.undo_stack.undo()
     assert note.votes == 3
-    monkeypatch.setattr(dialogs, "ask_int", lambda parent, title, label, *rest: 3 if label == "Prikker pr. deltager:" else 12)
-    window.voting.edit_budget()  # 3 dots x 12 voters = 36
+    ranking = window.dock.ranking
+    window.voting.budget.trigger()  # Facilitering > Prikbudget: the spin boxes in the panel
+    assert ranking.dots.hasFocus() or window.dock.tabs.currentWidget().widget() is ranking
+    ranking.dots.setValue(3)
+    ranking.voters.setValue(12)  # 3 dots x 12 voters = 36
+    assert (window.files.document.project.vote_budget, window.files.document.project.voters) == (3, 12)
     QTest.keyClick(page.view, Qt.Key.Key_6)
     assert note.votes == 6
     QTest.keyClick(page.view, Qt.Key.Key_Minus)
@@ -262,3 +266,64 @@ def test_minutes_in_danish():
     assert [minutes_text(s) for s in (10, 60, 90, 372, 3600, 4500, 5400 + 29)] == [
         "0,2 min", "1 min", "1,5 min", "6,2 min", "1 t", "1 t 15 min", "1 t 30 min"]
     assert minutes_text(372, decimals=False) == "6 min" and minutes_text(20, decimals=False) == "0 min"
+
+
+def test_voting_feedback_stays_in_the_panel_until_resolved(window):
+    window.show_board(1)
+    ranking = window.dock.ranking
+    window.dock.tabs.setCurrentIndex(0)  # the cards are shown; a refused dot brings the ranking forward
+    note = _select(window, "Projektledelse")
+    page = window.current_page()
+    QTest.keyClick(page.view, Qt.Key.Key_Plus)  # 30 of 30
+    QTest.keyClick(page.view, Qt.Key.Key_Plus)  # refused
+    assert note.votes == 3
+    assert window.dock.tabs.currentWidget().widget() is ranking and ranking.feedback.isVisible()
+    assert "ikke flere prikker" in ranking.feedback.text()
+    assert "Alle 30 prikker er brugt" not in ranking.feedback.text()  # said once, not twice
+    ranking.render()  # still there on the next drawing
+    assert "ikke flere prikker" in ranking.feedback.text()
+    QTest.keyClick(page.view, Qt.Key.Key_3)  # no change: the problem is not solved yet
+    assert "ikke flere prikker" in ranking.feedback.text()
+    QTest.keyClick(page.view, Qt.Key.Key_Minus)  # resolved: a dot is free again
+    assert note.votes == 2 and not ranking.feedback.isVisible()
+
+
+def test_tie_message_stays_until_the_choice_changes(window, monkeypatch):
+    window.show_board(1)
+    ranking = window.dock.ranking
+    window.dock.tabs.setCurrentWidget(ranking)
+    monkeypatch.setattr(dialogs, "ask_int", lambda *a: 2)
+    window.voting.choose_top()
+    assert "Stemmelighed" in ranking.feedback.text() and ranking.feedback.isVisible()
+    window.show_board(0)
+    window.show_board(1)
+    assert "Stemmelighed" in ranking.feedback.text()
+    window.files.document.undo_stack.undo()
+    assert not ranking.feedback.isVisible()
+
+
+def test_ranking_before_any_dots_and_long_notes_wrap(qtbot):
+    win = open_window(qtbot, size=(1366, 708))
+    qtbot.waitUntil(win.isActiveWindow)
+    try:
+        win.files.new("strategi")
+        win.show_board(1)
+        ranking = win.dock.ranking
+        win.dock.tabs.setCurrentWidget(ranking)
+        assert [ranking.list.item(i).text() for i in range(ranking.list.count())] == ["Ingen post-its i zonen endnu."]
+        entry = win.current_page().entry
+        QTest.keyClick(entry.line, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)  # the voting zone
+        for text in ("Kort", "En meget lang pointe om digitale kompetencer, sagssystemet og hvordan vi lærer det sammen"):
+            qtbot.keyClicks(entry.line, text)
+            QTest.keyClick(entry.line, Qt.Key.Key_Return)
+        assert [ranking.list.item(i).text() for i in range(ranking.list.count())] == ["Ingen prikker endnu."]
+        long_note = win.files.document.project.notes[-1]
+        win.current_page().scene.items_by_id[long_note.id].setSelected(True)
+        win.current_page().view.setFocus()
+        QTest.keyClick(win.current_page().view, Qt.Key.Key_2)
+        rows = [ranking.list.item(i).text() for i in range(ranking.list.count())]
+        assert rows[0].startswith("1. En meget lang") and rows[0].endswith("2 prikker") and rows[1].startswith("2. Kort")
+        item_rect = ranking.list.visualItemRect(ranking.list.item(0))
+        assert item_rect.width() <= ranking.list.viewport().width() and item_rect.height() > ranking.list.fontMetrics().height() * 1.5
+    finally:
+        close_window(win)
