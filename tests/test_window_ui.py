@@ -240,3 +240,15 @@ def test_the_window_remembers_its_size_and_the_panel(qtbot):
         assert third.layout_memory.panel_visible
     finally:
         close_window(third)
+
+
+def test_an_unexpected_validation_error_is_described_in_danish():
+    from pydantic import ValidationError
+
+    from kompetencedialog_desktop.app import describe_unexpected
+    from kompetencedialog_desktop.model.project import Note
+
+    with pytest.raises(ValidationError) as caught:
+        Note(id="n1", board="b", zone="z", x="venstre", y=0, text=None)
+    text = describe_unexpected(caught.value)
+    assert "Input should" not in text and "skal være et tal" in text and "skal være en tekst" in text

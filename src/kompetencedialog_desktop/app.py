@@ -15,11 +15,21 @@ def _install_excepthook(window) -> None:
         traceback.print_exception(exc_type, exc, tb)
         QMessageBox.critical(
             window, "Uventet fejl",
-            "Der skete en uventet fejl. Gem workshoppen under et nyt navn, hvis du kan.\n\n"
-            f"{exc_type.__name__}: {exc}",
+            "Der skete en uventet fejl. Gem workshoppen under et nyt navn, hvis du kan.\n\n" + describe_unexpected(exc),
         )
 
     sys.excepthook = hook
+
+
+def describe_unexpected(exc: BaseException) -> str:
+    """The technical line of an unexpected error; pydantic's English validation text in Danish."""
+    from pydantic import ValidationError
+
+    from .storage.errors import describe_validation_error
+
+    if isinstance(exc, ValidationError):
+        return f"Ugyldig værdi: {describe_validation_error(exc)}"
+    return f"{type(exc).__name__}: {exc}"
 
 
 def app_icon():
