@@ -25,10 +25,11 @@ def test_type_three_notes_save_and_quit(tmp_path):
     subprocess.run([str(cli), "new", "--workshop", "strategi", "-o", str(path)], check=True, capture_output=True)
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     run = subprocess.run(
-        ["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", "sh", str(REPO / "scripts" / "blackbox_keyboard.sh"), str(path), str(cli)],
+        ["xvfb-run", "-a", "-s", "-noreset -screen 0 1920x1080x24", "sh", str(REPO / "scripts" / "blackbox_keyboard.sh"), str(path), str(cli)],
         capture_output=True, text=True, timeout=120, env=env,
     )
     assert run.returncode == 0, run.stderr
+    assert "Tastatur: dk" in run.stdout  # æ, ø, å are real keys: xdotool never remaps on the fly
     check = subprocess.run([str(cli), "check", str(path)], capture_output=True, text=True)
     assert check.returncode == 0
     assert "Plade 1:      3 post-its" in check.stdout
