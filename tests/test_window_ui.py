@@ -145,6 +145,8 @@ def test_tab_leaves_the_date_field_and_enter_does_not_close(window, monkeypatch,
         dialog.date.setFocus()
         QTest.keyClick(dialog.date, Qt.Key.Key_Tab)
         after_tab = dialog.focusWidget()
+        QTest.keyClick(dialog.participants, Qt.Key.Key_Tab)
+        assert dialog.participants.toPlainText() == "" and dialog.focusWidget() is not dialog.participants
         dialog.title.setFocus()
         dialog.title.selectAll()
         QTest.keyClicks(dialog.title, "Ny titel")

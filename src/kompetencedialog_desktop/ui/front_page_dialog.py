@@ -51,6 +51,7 @@ class FrontPageDialog(QDialog):
         self.date.setDisplayFormat("d. MMMM yyyy")
         self.participants = QPlainTextEdit("\n".join(project.participants))
         self.participants.setPlaceholderText("Én deltager pr. linje")
+        self.participants.setTabChangesFocus(True)  # Tab goes on to the buttons, it types no tab
         form = QFormLayout(self)
         form.addRow("Titel:", self.title)
         form.addRow("Arbejdsplads:", self.workplace)
