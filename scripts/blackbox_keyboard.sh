@@ -2,6 +2,7 @@
 # Black-box run of the real program on an X server (run it under xvfb-run):
 # open FIL, type three notes with the keyboard only, Ctrl+S, Ctrl+Q.
 #   xvfb-run -a -s "-noreset -screen 0 1920x1080x24" sh scripts/blackbox_keyboard.sh FIL [KOMMANDO]
+# (tests/test_blackbox.py starts Xvfb with -displayfd instead, so parallel runs never collide)
 set -eu
 FILE="$1"
 APP="${2:-kompetencedialog}"
