@@ -237,9 +237,13 @@ def test_the_window_remembers_its_size_and_the_panel(qtbot):
         close_window(again)
     third = MainWindow()
     third.layout_memory.restore()
+    third.show()
     try:
         third.files.new("grus")
-        assert third.layout_memory.panel_visible
+        assert third.layout_memory.panel_visible and third.dock.isVisible()
+        third.dock.close()  # the panel's own close button
+        third.files.new("strategi")
+        assert not third.dock.isVisible()
     finally:
         close_window(third)
 

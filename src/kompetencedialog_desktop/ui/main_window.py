@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
             self.evaluation_page.deleteLater()
             self.evaluation_page = None
         if self.dock is not None:
+            if self.isVisible():  # hidden with its own close button counts too
+                self.layout_memory.panel_visible = self.dock.isVisible()
             self.removeDockWidget(self.dock)
             self.dock.deleteLater()
             self.dock = None

@@ -73,9 +73,12 @@ class _Line(QPlainTextEdit):
         self._fit_height()
 
     def _on_first_line(self) -> bool:
+        """Up on the first line recalls the last note; further down it moves the cursor up."""
         cursor = self.textCursor()
-        return cursor.blockNumber() == 0 and cursor.block().layout().lineForTextPosition(
-            cursor.positionInBlock()).lineNumber() == 0
+        if cursor.blockNumber() != 0:
+            return False
+        line = cursor.block().layout().lineForTextPosition(cursor.positionInBlock())
+        return not line.isValid() or line.lineNumber() == 0  # not laid out yet: one line
 
     def event(self, event: QEvent) -> bool:
         # Let the window's Fortryd/Gentag have Ctrl+Z/Ctrl+Y even while the text has focus.
@@ -121,10 +124,9 @@ class QuickEntry(QWidget):
         self.zone_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.zone_box.setMinimumContentsLength(18)
         self.zone_box.view().setMinimumWidth(self.zone_box.view().sizeHintForColumn(0) + 24)
-        self.zone_box.currentIndexChanged.connect(
-            lambda i: self.zone_box.setToolTip(f"Zonen, som nye post-its lander i (Alt+1…9): {self.zone_box.itemText(i)}"))
+        self.zone_box.currentIndexChanged.connect(self._zone_tooltip)
         self.zone_box.setFont(theme.font(13, bold=True))
-        self.zone_box.setToolTip("Zonen, som nye post-its lander i (Alt+1…9)")
+        self._zone_tooltip(0)
         self.mode_label = QLabel("Ny post-it i:")
         self.mode_label.setFont(theme.font(12))
         self.line = _Line()
@@ -146,6 +148,10 @@ class QuickEntry(QWidget):
             shortcut = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda index=i: self.choose_zone(index))
+
+    def _zone_tooltip(self, index: int) -> None:
+        title = self.zone_box.itemData(index, Qt.ItemDataRole.ToolTipRole) or ""
+        self.zone_box.setToolTip(f"Zonen, som nye post-its lander i (Alt+1…9): {title}")
 
     @property
     def zone_id(self) -> str:
