@@ -143,8 +143,9 @@ class RankingPanel(QWidget):
         self.dots.setSuffix(" prikker")
         self.dots.setToolTip("Prikker pr. deltager")
         self.voters = QSpinBox()
-        self.voters.setRange(1, 200)
+        self.voters.setRange(0, 200)
         self.voters.setSuffix(" deltagere")
+        self.voters.setSpecialValueText("ikke sat")  # 0: the number of participants on the front page
         self.voters.setToolTip("Antal deltagere, der stemmer")
         for box in (self.dots, self.voters):
             box.setKeyboardTracking(False)  # typing "12" is one change, not "1" then "12"
@@ -194,12 +195,16 @@ class RankingPanel(QWidget):
         return tuple((n.id, n.votes, n.chosen) for n in notes if n.zone == zone.id)
 
     def _budget_changed(self) -> None:
-        scene = self.voting._scene()
+        scene, _zone = self.voting.voting_zone()
         if scene is None:
             return
         project = scene.document.project
-        fields = {"vote_budget": self.dots.value(), "voters": self.voters.value()}
-        if (project.vote_budget, project.voters) != (fields["vote_budget"], fields["voters"]):
+        fields = {}
+        if self.dots.value() != project.vote_budget:
+            fields["vote_budget"] = self.dots.value()
+        if self.voters.value() != (project.voters or len(project.participants)):
+            fields["voters"] = self.voters.value()
+        if fields:  # one undo step per change
             scene.document.undo_stack.push(SetProjectFields(scene.document, fields))
 
     def showEvent(self, event) -> None:
@@ -218,7 +223,7 @@ class RankingPanel(QWidget):
             self.feedback.hide()
             return
         project = scene.document.project
-        for box, value in ((self.dots, project.vote_budget), (self.voters, project.voters or len(project.participants) or 8)):
+        for box, value in ((self.dots, project.vote_budget), (self.voters, project.voters or len(project.participants))):
             box.blockSignals(True)
             box.setValue(max(box.minimum(), value))
             box.blockSignals(False)
