@@ -187,7 +187,9 @@ def test_a_bad_file_is_explained_in_danish(window, monkeypatch, tmp_path):
 # --- item 4: laptop screens --------------------------------------------------------------------
 def _inside(widget, window) -> bool:
     top_left = widget.mapTo(window, widget.rect().topLeft())
-    return widget.isVisible() and window.rect().contains(QRect(top_left, widget.size()))
+    # Shown, not clipped by its parents (its visible region is all of it), and inside the window.
+    shown = widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
+    return shown and window.rect().contains(QRect(top_left, widget.size()))
 
 
 @pytest.mark.parametrize("workshop", ["strategi", "grus"])
