@@ -68,8 +68,10 @@ def run_gui(file: str | None = None, *, smoke_test: bool = False) -> int:
     if smoke_test:
         app.processEvents()
         image = window.grab()
-        ok = not image.isNull() and len(window.pages) == 3 and window.pages[0].scene.items_by_id
-        print(f"Røgtest: vindue {image.width()}x{image.height()}, {len(window.pages[0].scene.items_by_id)} post-its på plade 1")
+        danish = bool(app.property("kompetencedialog_da"))  # qtbase_da.qm found (the bundle must keep it)
+        ok = not image.isNull() and len(window.pages) == 3 and window.pages[0].scene.items_by_id and danish
+        print(f"Røgtest: vindue {image.width()}x{image.height()}, {len(window.pages[0].scene.items_by_id)} post-its på plade 1, "
+              f"Qt på dansk: {'ja' if danish else 'nej'}")
         return 0 if ok else 1
     QTimer.singleShot(0, window.raise_)
     return app.exec()
