@@ -123,7 +123,7 @@ def _select(window, text):
     return note
 
 
-def test_dots_with_keys_budget_and_undo(window, monkeypatch):
+def test_dots_with_keys_budget_and_undo(window):
     window.show_board(1)
     window.dock.tabs.setCurrentWidget(window.dock.ranking)  # the ranking is drawn while it is shown
     note = _select(window, "Projektledelse")  # 2 dots; the room has used 29 of 6 x 5 = 30
@@ -136,8 +136,12 @@ def test_dots_with_keys_budget_and_undo(window, monkeypatch):
     assert note.votes == 0
     window.files.document.undo_stack.undo()
     assert note.votes == 3
-    monkeypatch.setattr(dialogs, "ask_int", lambda parent, title, label, *rest: 3 if label == "Prikker pr. deltager:" else 12)
-    window.voting.edit_budget()  # 3 dots x 12 voters = 36
+    ranking = window.dock.ranking
+    window.voting.budget.trigger()  # Facilitering > Prikbudget: the spin boxes in the panel
+    assert ranking.dots.hasFocus() or window.dock.tabs.currentWidget().widget() is ranking
+    ranking.dots.setValue(3)
+    ranking.voters.setValue(12)  # 3 dots x 12 voters = 36
+    assert (window.files.document.project.vote_budget, window.files.document.project.voters) == (3, 12)
     QTest.keyClick(page.view, Qt.Key.Key_6)
     assert note.votes == 6
     QTest.keyClick(page.view, Qt.Key.Key_Minus)
@@ -210,3 +214,135 @@ def test_welcome_step_shows_the_preparation(window):
     assert "Forberedelse" in guide.details.text() and "serviceeftersyn" in guide.details.text()
     window.dock.session.next_step()
     assert "Forberedelse" not in guide.details.text()
+def test_agenda_step_and_minutes_survive_save_close_and_reopen(qtbot, clock, tmp_path, monkeypatch):
+    """3 x 1 hour: the second meeting starts where the first stopped (issue 13, item 5)."""
+    win = open_window(qtbot, clock=clock)
+    qtbot.waitUntil(win.isActiveWindow)  # the keys go to the active window
+    win.files.new_example("grus")
+    guide = win.dock.guide
+    guide.variant_box.setCurrentIndex(guide.variant_box.findData("3x1-time"))
+    key(win, Qt.Key.Key_F5)  # start
+    clock.now += 12 * 60
+    key(win, Qt.Key.Key_F7)  # step 2 after 12 minutes
+    key(win, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)  # +5 minutes on step 2
+    clock.now += 3 * 60
+    key(win, Qt.Key.Key_F7)  # step 3 after 3 minutes
+    clock.now += 90
+    key(win, Qt.Key.Key_F5)  # pause 1½ minutes into step 3
+    session = win.dock.session
+    planned_before, index_before = list(session.timer.planned), session.timer.index
+    assert index_before == 2
+    path = tmp_path / "møde1.kdlg"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: path)
+    assert win.files.save()
+    close_window(win)
+
+    again = open_window(qtbot, clock=clock)
+    qtbot.waitUntil(again.isActiveWindow)
+    try:
+        again.files.open(path)
+        session, guide = again.dock.session, again.dock.guide
+        assert guide.variant_box.currentData() == "3x1-time"
+        assert session.timer.index == 2 and not session.timer.running
+        assert session.timer.planned == pytest.approx(planned_before)
+        assert session.timer.actual[:2] == pytest.approx([12 * 60, 3 * 60])
+        assert session.timer.elapsed() == pytest.approx(90)
+        assert guide.step_title.text().startswith("Trin 3 af")
+        rows = [guide.steps.item(i).text() for i in range(guide.steps.count())]
+        assert "brugt 12 min" in rows[0] and "brugt 3 min" in rows[1] and rows[2].startswith("▶")
+        assert again.dock.timer.text().startswith(f"{int(planned_before[2] / 60) - 2:02d}:30")
+        assert not again.isWindowModified()
+        key(again, Qt.Key.Key_F5)  # carry on where the first meeting stopped
+        clock.now += 30
+        assert session.timer.elapsed() == pytest.approx(120)
+    finally:
+        close_window(again)
+
+
+def test_agenda_wording_is_danish_with_units(window, clock):
+    session, guide = window.dock.session, window.dock.guide
+    session.toggle()
+    clock.now += 21 * 60 + 12  # the 15-minute welcome runs 6 minutes over
+    session.tick.emit()
+    assert guide.end_line.text() == "Workshoppen slutter 6 min for sent."
+    session.reset()  # the welcome starts again, paused
+    session.toggle()
+    clock.now += 10
+    session.next_step()  # after 10 seconds
+    row = guide.steps.item(0).text()
+    assert row.endswith("· 15 min, brugt 0,2 min"), row
+    assert guide.end_line.text() == "Workshoppen slutter 15 min før tid."
+    clock.now += 6890  # the 10-minute warm-up takes almost two hours
+    session.tick.emit()
+    assert guide.end_line.text() == "Workshoppen slutter 1 t 30 min for sent."
+
+
+def test_minutes_in_danish():
+    from kompetencedialog_desktop.model.agenda import minutes_text
+
+    assert [minutes_text(s) for s in (10, 60, 90, 372, 3600, 4500, 5400 + 29)] == [
+        "0,2 min", "1 min", "1,5 min", "6,2 min", "1 t", "1 t 15 min", "1 t 30 min"]
+    assert minutes_text(372, decimals=False) == "6 min" and minutes_text(20, decimals=False) == "0 min"
+
+
+def test_voting_feedback_stays_in_the_panel_until_resolved(window):
+    window.show_board(1)
+    ranking = window.dock.ranking
+    window.dock.tabs.setCurrentIndex(0)  # the cards are shown; a refused dot brings the ranking forward
+    note = _select(window, "Projektledelse")
+    page = window.current_page()
+    QTest.keyClick(page.view, Qt.Key.Key_Plus)  # 30 of 30
+    QTest.keyClick(page.view, Qt.Key.Key_Plus)  # refused
+    assert note.votes == 3
+    assert window.dock.tabs.currentWidget().widget() is ranking and ranking.feedback.isVisible()
+    assert "ikke prikker nok" in ranking.feedback.text()
+    assert "Alle 30 prikker er brugt" not in ranking.feedback.text()  # said once, not twice
+    ranking.render()  # still there on the next drawing
+    assert "ikke prikker nok" in ranking.feedback.text()
+    QTest.keyClick(page.view, Qt.Key.Key_3)  # no change: the problem is not solved yet
+    assert "ikke prikker nok" in ranking.feedback.text()
+    QTest.keyClick(page.view, Qt.Key.Key_Minus)  # resolved: a dot is free again
+    assert note.votes == 2 and not ranking.feedback.isVisible()
+
+
+def test_tie_message_stays_until_the_choice_changes(window, monkeypatch):
+    window.show_board(1)
+    ranking = window.dock.ranking
+    window.dock.tabs.setCurrentWidget(ranking)
+    _select(window, "Borgerkontakt i svære situationer")
+    QTest.keyClick(window.current_page().view, Qt.Key.Key_2)  # 2 dots: level with "Projektledelse" in 4th place
+    monkeypatch.setattr(dialogs, "ask_int", lambda *a: 4)
+    window.voting.choose_top()
+    assert "Stemmelighed" in ranking.feedback.text() and ranking.feedback.isVisible()
+    window.show_board(0)
+    window.show_board(1)
+    assert "Stemmelighed" in ranking.feedback.text()
+    window.files.document.undo_stack.undo()
+    assert "Stemmelighed" not in ranking.feedback.text()
+
+
+def test_ranking_before_any_dots_and_long_notes_wrap(qtbot):
+    win = open_window(qtbot, size=(1366, 708))
+    qtbot.waitUntil(win.isActiveWindow)
+    try:
+        win.files.new("strategi")
+        win.show_board(1)
+        ranking = win.dock.ranking
+        win.dock.tabs.setCurrentWidget(ranking)
+        assert [ranking.list.item(i).text() for i in range(ranking.list.count())] == ["Ingen post-its i zonen endnu."]
+        entry = win.current_page().entry
+        QTest.keyClick(entry.line, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)  # the voting zone
+        for text in ("Kort", "En meget lang pointe om digitale kompetencer, sagssystemet og hvordan vi lærer det sammen"):
+            qtbot.keyClicks(entry.line, text)
+            QTest.keyClick(entry.line, Qt.Key.Key_Return)
+        assert [ranking.list.item(i).text() for i in range(ranking.list.count())] == ["Ingen prikker endnu."]
+        long_note = win.files.document.project.notes[-1]
+        win.current_page().scene.items_by_id[long_note.id].setSelected(True)
+        win.current_page().view.setFocus()
+        QTest.keyClick(win.current_page().view, Qt.Key.Key_2)
+        rows = [ranking.list.item(i).text() for i in range(ranking.list.count())]
+        assert rows[0].startswith("1. En meget lang") and rows[0].endswith("2 prikker") and rows[1].startswith("2. Kort")
+        item_rect = ranking.list.visualItemRect(ranking.list.item(0))
+        assert item_rect.width() <= ranking.list.viewport().width() and item_rect.height() > ranking.list.fontMetrics().height() * 1.5
+    finally:
+        close_window(win)

@@ -106,8 +106,6 @@ def test_projector_shows_the_used_part_of_the_board_large(measured):
 
 
 @needs_x
-@pytest.mark.xfail(strict=True, reason="main window's minimum width (start screen 1236 + facilitator dock 420 logical px) "
-                                       "is wider than the screen at 125 %/150 %: reported to the window owner")
 def test_main_window_fits_on_the_screen(measured):
     _, m = measured
     assert m["window_min_width"] <= m["screen_width"]

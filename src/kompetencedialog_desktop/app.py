@@ -15,11 +15,21 @@ def _install_excepthook(window) -> None:
         traceback.print_exception(exc_type, exc, tb)
         QMessageBox.critical(
             window, "Uventet fejl",
-            "Der skete en uventet fejl. Gem workshoppen under et nyt navn, hvis du kan.\n\n"
-            f"{exc_type.__name__}: {exc}",
+            "Der skete en uventet fejl. Gem workshoppen under et nyt navn, hvis du kan.\n\n" + describe_unexpected(exc),
         )
 
     sys.excepthook = hook
+
+
+def describe_unexpected(exc: BaseException) -> str:
+    """The technical line of an unexpected error; pydantic's English validation text in Danish."""
+    from pydantic import ValidationError
+
+    from .storage.errors import describe_validation_error
+
+    if isinstance(exc, ValidationError):
+        return f"Ugyldig værdi: {describe_validation_error(exc)}"
+    return f"{type(exc).__name__}: {exc}"
 
 
 def app_icon():
@@ -46,6 +56,8 @@ def run_gui(file: str | None = None, *, smoke_test: bool = False) -> int:
     app.setDesktopFileName("kompetencedialog")
     app.setWindowIcon(app_icon())
     window = MainWindow()
+    if not smoke_test:
+        window.layout_memory.restore()  # last size, position and panel
     _install_excepthook(window)
     open_files_from_system(app, window)  # macOS: a .kdlg opened from Finder
     if smoke_test:
@@ -58,8 +70,10 @@ def run_gui(file: str | None = None, *, smoke_test: bool = False) -> int:
     if smoke_test:
         app.processEvents()
         image = window.grab()
-        ok = not image.isNull() and len(window.pages) == 3 and window.pages[0].scene.items_by_id
-        print(f"Røgtest: vindue {image.width()}x{image.height()}, {len(window.pages[0].scene.items_by_id)} post-its på plade 1")
+        danish = bool(app.property("kompetencedialog_da"))  # qtbase_da.qm found (the bundle must keep it)
+        ok = not image.isNull() and len(window.pages) == 3 and window.pages[0].scene.items_by_id and danish
+        print(f"Røgtest: vindue {image.width()}x{image.height()}, {len(window.pages[0].scene.items_by_id)} post-its på plade 1, "
+              f"Qt på dansk: {'ja' if danish else 'nej'}")
         return 0 if ok else 1
     QTimer.singleShot(0, window.raise_)
     return app.exec()

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .text import invalid_unicode as _invalid_unicode
+from .validation_da import danish_message
 
 
 class ModelError(ValueError):
@@ -20,36 +21,10 @@ def _plural(n: Any, one: str, many: str) -> str:
 
 
 def danish_error(item: dict[str, Any]) -> str:
-    """One pydantic error (an item of ValidationError.errors()) as a Danish phrase."""
-    kind = item.get("type", "")
-    ctx = item.get("ctx") or {}
-    if kind == "string_too_long":
-        return f"teksten er for lang (højst {ctx.get('max_length')} tegn)"
-    if kind == "string_unicode":  # constrained strings: pydantic-core refuses lone surrogates itself
+    """One pydantic error (an item of ValidationError.errors()) as a Danish phrase; never English."""
+    if item.get("type") == "string_unicode":  # constrained strings: pydantic-core refuses lone surrogates itself
         return _invalid_unicode(item.get("input")) or "teksten indeholder ugyldige tegn"
-    if kind == "string_too_short":
-        return "må ikke være tom"
-    if kind == "too_long":
-        return f"listen er for lang (højst {ctx.get('max_length')} elementer)"
-    if kind == "finite_number":
-        return "tallet skal være endeligt (ikke uendeligt eller NaN)"
-    if kind in ("greater_than_equal", "greater_than"):
-        return f"tallet skal være mindst {ctx.get('ge', ctx.get('gt'))}"
-    if kind in ("less_than_equal", "less_than"):
-        return f"tallet må højst være {ctx.get('le', ctx.get('lt'))}"
-    if kind == "extra_forbidden":
-        return "ukendt felt"
-    if kind == "missing":
-        return "feltet mangler"
-    if kind == "literal_error":
-        return f"ukendt værdi (tilladt: {ctx.get('expected', '')})"
-    if kind in ("string_type", "int_type", "float_type", "bool_type", "list_type", "dict_type",
-                "int_parsing", "float_parsing", "bool_parsing", "int_from_float", "model_type"):
-        return "forkert type af værdi"
-    if kind.startswith(("date", "datetime")):
-        return "ugyldig dato"
-    message = str(item.get("msg", "ugyldig værdi"))
-    return message.removeprefix("Value error, ")
+    return danish_message(item)
 
 
 # What the user calls the fields a setter can refuse (the loader names the file's own field path).

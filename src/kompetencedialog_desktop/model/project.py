@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -84,6 +84,17 @@ class StepLog(Record):
     actual_seconds: float = Field(default=0, ge=0, le=1e9)
     started_at: dt.datetime | None = None
     finished_at: dt.datetime | None = None
+
+
+class AgendaState(Record):
+    """Where the agenda stands when the workshop is saved, so the next meeting (3 x 1 hour) goes on
+    from there. Used minutes of finished steps are in timer_log."""
+
+    variant: Ref = ""  # empty: nothing saved yet
+    step: int = Field(default=0, ge=0, le=1000)
+    # per step, after +min and re-spreading
+    planned_minutes: list[Annotated[float, Field(ge=0, le=1e6)]] = Field(default_factory=list, max_length=1000)
+    elapsed_seconds: float = Field(default=0, ge=0, le=1e9)  # spent in the current step
 
 
 class FocusAreaRow(Record):
@@ -193,6 +204,7 @@ class Project(Record):
     clusters: list[Cluster] = Field(default_factory=list, max_length=L.MAX_CLUSTERS)
     card_progress: dict[RecordId, CardProgress] = Field(default_factory=dict, max_length=L.MAX_CARD_DECKS)
     timer_log: list[StepLog] = Field(default_factory=list, max_length=L.MAX_TIMER_LOG)
+    agenda: AgendaState = Field(default_factory=AgendaState)
     plan: Plan = Field(default_factory=Plan)
     evaluation: Evaluation = Field(default_factory=Evaluation)  # SU's annual evaluation (strategy)
 

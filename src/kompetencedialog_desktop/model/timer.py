@@ -70,6 +70,13 @@ class AgendaTimer:
         self._banked = 0.0
         self._started_at = None
 
+    def resume(self, index: int, actual: list[float], elapsed: float) -> None:
+        """Continue a saved agenda: at step `index`, paused, `elapsed` seconds into it."""
+        if not 0 <= index < len(self.planned) or len(actual) != len(self.planned):
+            raise ValueError("den gemte dagsorden passer ikke")
+        self.index, self.actual = index, list(actual)
+        self.running, self._started_at, self._banked = False, None, max(0.0, elapsed)
+
     def add_minutes(self, minutes: float) -> None:
         self.planned[self.index] = max(0.0, self.planned[self.index] + minutes * 60)
 

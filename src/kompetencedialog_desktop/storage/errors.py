@@ -37,7 +37,7 @@ def field_path(loc: tuple[int | str, ...]) -> str:
 
 
 def describe_validation_error(error: ValidationError, limit: int = 3) -> str:
-    """'feltet notes[3].x: Input should be a valid number …' for the first few problems."""
+    """'feltet notes[3].x: skal være et tal …' for the first few problems."""
     problems = []
     for item in error.errors()[:limit]:
         msg = danish_error(dict(item))

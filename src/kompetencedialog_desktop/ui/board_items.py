@@ -12,6 +12,16 @@ from . import theme
 _WRAP = int(Qt.TextFlag.TextWordWrap)
 
 
+def _fitting_font(text: str, width: float):
+    """A zone title in full: a narrow zone gets a smaller title rather than a cut one."""
+    size = 24
+    font = theme.board_font(size, bold=True)
+    while size > 14 and QFontMetricsF(font).horizontalAdvance(text) > width:
+        size -= 1
+        font = theme.board_font(size, bold=True)
+    return font
+
+
 class BoardBackground(QGraphicsItem):
     """The printed board: title, focus line and the coloured zones with title and help."""
 
@@ -46,8 +56,8 @@ class BoardBackground(QGraphicsItem):
             painter.setPen(QPen(accent, 3 if zone.voting else 1.5, Qt.PenStyle.DashLine if zone.voting else Qt.PenStyle.SolidLine))
             painter.drawRoundedRect(rect, 10, 10)
             painter.setPen(theme.TEXT_DARK)
-            painter.setFont(theme.board_font(24, bold=True))
             title = zone.title + ("  ●●●" if zone.voting else "")
+            painter.setFont(_fitting_font(title, r.w - 32))
             painter.drawText(QRectF(r.x + 16, r.y + 6, r.w - 32, 34), int(Qt.AlignmentFlag.AlignVCenter), title)
             painter.setPen(theme.TEXT_MUTED)
             painter.setFont(theme.board_font(14))

@@ -25,6 +25,7 @@ class CardPanel(QWidget):
         self.cards: list[Card] = []
         self.counter = QLabel()
         self.counter.setFont(theme.font(12, bold=True))
+        self.counter.setWordWrap(True)  # the panel may be narrow on a laptop
         self.badge = QLabel()
         self.badge.setFont(theme.font(11, bold=True))
         self.badge.setStyleSheet("color: #6B3FA0;")

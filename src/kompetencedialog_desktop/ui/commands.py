@@ -68,7 +68,7 @@ class Edit(QUndoCommand):
 
 # --- named commands (one fixed operation each) -----------------------------------------------
 class AddNotes(Edit):
-    def __init__(self, document: WorkshopDocument, notes: list[Note], text: str = "Tilføj post-it"):
+    def __init__(self, document: WorkshopDocument, notes: list[Note], text: str = "Ny post-it"):
         super().__init__(document, text, partial(ops.add_notes_op, notes=list(notes)))
 
 

@@ -1,5 +1,6 @@
 """The running workshop: agenda variant, current step and the timer. Panels and the projector
-render it; the timer itself is the Qt-free AgendaTimer, read on every tick (never counted)."""
+render it; the timer itself is the Qt-free AgendaTimer, read on every tick (never counted).
+Where the agenda stands is saved with the workshop and picked up (paused) when it is opened."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import datetime as dt
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ..model.agenda import saved_agenda, store_agenda, used_seconds
 from ..model.guide import AgendaVariant, FacilitatorGuide, GuideStep
 from ..model.operations import log_step, set_project_fields
 from ..model.timer import AgendaTimer
@@ -28,7 +30,7 @@ class FacilitationSession(QObject):
         self._clock = clock
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
-        self._ticker.timeout.connect(self.tick.emit)
+        self._ticker.timeout.connect(self._on_tick)
         self._load_variant(document.project.agenda_variant)
 
     def _load_variant(self, variant_id: str) -> None:
@@ -36,6 +38,22 @@ class FacilitationSession(QObject):
         planned = [s.minutes * 60 for s in self.variant.steps]
         self.timer = AgendaTimer(planned, self._clock) if self._clock else AgendaTimer(planned)
         self._step_started: dt.datetime | None = None
+        step_ids = [s.id for s in self.variant.steps]
+        index, saved_plan, elapsed = saved_agenda(self.document.project, self.variant.id, step_ids)
+        if saved_plan is not None:
+            self.timer.apply_plan(saved_plan)  # keeps the guide's total, so "late" still means late
+        self.timer.resume(index, used_seconds(self.document.project, step_ids), elapsed)
+
+    def _store(self, touch: bool = True) -> None:
+        store_agenda(self.document.project, self.variant.id, self.timer.index, self.timer.planned, self.timer.elapsed())
+        if touch:
+            self.document.touch()
+
+    def _on_tick(self) -> None:
+        # While the clock runs, the saved state follows it (saving mid-step keeps the minutes), but
+        # time passing alone is not an unsaved change.
+        self._store(touch=False)
+        self.tick.emit()
 
     @property
     def step(self) -> GuideStep:
@@ -45,8 +63,8 @@ class FacilitationSession(QObject):
         if variant_id == self.variant.id:
             return
         set_project_fields(self.document.project, {"agenda_variant": variant_id})
-        self.document.touch()
         self._load_variant(variant_id)
+        self._store()
         self.agenda_changed.emit()
         self.step_changed.emit(self.step)
 
@@ -56,16 +74,19 @@ class FacilitationSession(QObject):
             self._step_started = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
         self.timer.toggle()
         self._ticker.start() if self.timer.running else self._ticker.stop()
+        self._store()
         self.tick.emit()
 
     def add_minutes(self, minutes: float) -> None:
         self.timer.add_minutes(minutes)
+        self._store()
         self.agenda_changed.emit()
         self.tick.emit()
 
     def reset(self) -> None:
         self.timer.reset()
         self._ticker.stop()
+        self._store()
         self.tick.emit()
 
     def goto(self, index: int) -> None:
@@ -78,7 +99,7 @@ class FacilitationSession(QObject):
         if used > 0:  # a step that never ran is not worth a log line
             log_step(self.document.project, finished.id, planned, used, self._step_started,
                      dt.datetime.now(dt.timezone.utc).replace(microsecond=0))
-            self.document.touch()
+        self._store()
         self._step_started = dt.datetime.now(dt.timezone.utc).replace(microsecond=0) if self.timer.running else None
         self.agenda_changed.emit()
         self.step_changed.emit(self.step)
@@ -93,5 +114,6 @@ class FacilitationSession(QObject):
 
     def apply_respread(self, plan: list[float]) -> None:
         self.timer.apply_plan(plan)
+        self._store()
         self.agenda_changed.emit()
         self.tick.emit()

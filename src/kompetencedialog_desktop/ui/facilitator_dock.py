@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDockWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
-from ..model.timer import format_clock
+from ..model.agenda import minutes_text
 from . import dialogs
 from .card_panel import CardPanel
 from .document import WorkshopDocument
@@ -12,6 +13,26 @@ from .facilitation import FacilitationSession
 from .guide_panel import GuidePanel
 from .timer_display import TimerDisplay
 from .voting_panel import RankingPanel, VotingActions
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
+
+
+class _Tabs(QTabWidget):
+    """Tabs whose pages sit in scroll areas; setCurrentWidget takes the page itself too."""
+
+    def setCurrentWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt's name
+        for i in range(self.count()):
+            area = self.widget(i)
+            if area is widget or (isinstance(area, QScrollArea) and area.widget() is widget):
+                self.setCurrentIndex(i)
+                return
 
 
 class FacilitatorDock(QDockWidget):
@@ -25,17 +46,18 @@ class FacilitatorDock(QDockWidget):
         self.cards = CardPanel(document)
         self.guide = GuidePanel(self.session)
         self.ranking = RankingPanel(voting)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.cards, "Dialogkort")
-        self.tabs.addTab(self.guide, "Dagsorden")
-        self.tabs.addTab(self.ranking, "Prioritering")
+        self.tabs = _Tabs()
+        # Each tab scrolls: a long card or step must not make the window taller than a laptop screen.
+        self.tabs.addTab(_scrolling(self.cards), "Dialogkort")
+        self.tabs.addTab(_scrolling(self.guide), "Dagsorden")
+        self.tabs.addTab(_scrolling(self.ranking), "Prioritering")
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.timer)
         layout.addWidget(self.tabs, 1)
         self.setWidget(body)
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(300)  # F9 hides it altogether; the window remembers which
         self.session.tick.connect(lambda: self.timer.show_timer(self.session.timer))
         self.guide.respread_requested.connect(self.respread)
         document.notes_changed.connect(lambda _ids: self.ranking.render())
@@ -48,7 +70,7 @@ class FacilitatorDock(QDockWidget):
         plan = session.proposed_respread()
         timer = session.timer
         changes = [
-            f"{step.title}: {format_clock(old)} → {format_clock(new)}"
+            f"{step.title}: {minutes_text(old)} → {minutes_text(new)}"
             for step, old, new in zip(session.variant.steps[timer.index + 1:], timer.planned[timer.index + 1:], plan[timer.index + 1:])
             if abs(old - new) >= 1
         ]

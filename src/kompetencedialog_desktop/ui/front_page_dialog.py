@@ -4,11 +4,36 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from ..model.operations import clean_text
 from ..model.project import Project
+
+
+class _DateEdit(QDateEdit):
+    """Tab leaves the field (Qt's date field walks day, month, year with Tab and traps the user);
+    the arrow keys still move between the parts and change them."""
+
+    def focusNextPrevChild(self, next_: bool) -> bool:  # noqa: N802 - Qt's name
+        return QWidget.focusNextPrevChild(self, next_)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            QWidget.focusNextPrevChild(self, event.key() == Qt.Key.Key_Tab
+                                       and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            return
+        super().keyPressEvent(event)
 
 
 class FrontPageDialog(QDialog):
@@ -21,11 +46,12 @@ class FrontPageDialog(QDialog):
         self.workplace = QLineEdit(project.workplace)
         self.group = QLineEdit(project.group)
         self.leader = QLineEdit(project.leader)
-        self.date = QDateEdit(QDate(project.date or dt.date.today()))
+        self.date = _DateEdit(QDate(project.date or dt.date.today()))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d. MMMM yyyy")
         self.participants = QPlainTextEdit("\n".join(project.participants))
         self.participants.setPlaceholderText("Én deltager pr. linje")
+        self.participants.setTabChangesFocus(True)  # Tab goes on to the buttons, it types no tab
         form = QFormLayout(self)
         form.addRow("Titel:", self.title)
         form.addRow("Arbejdsplads:", self.workplace)
@@ -38,6 +64,17 @@ class FrontPageDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter in a field goes on to the next field; only the OK button (or Ctrl+Enter) accepts.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.accept()
+                return
+            if isinstance(self.focusWidget(), (QLineEdit, QAbstractSpinBox)):
+                self.focusNextChild()
+                return
+        super().keyPressEvent(event)
 
     def values(self) -> dict:
         def line(edit: QLineEdit) -> str:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.timer import format_clock
+from ..model.agenda import minutes_text
 from . import theme
 from .facilitation import FacilitationSession
 
@@ -48,11 +48,16 @@ class GuidePanel(QWidget):
 
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
-        specs = [("toggle", "Start / pause (F5)", session.toggle), ("plus1", "+1 min (F6)", lambda: session.add_minutes(1)),
-                 ("plus5", "+5 min (Shift+F6)", lambda: session.add_minutes(5)), ("reset", "Nulstil trin", session.reset),
-                 ("next", "Næste trin (F7)", session.next_step), ("respread", "Fordel resten …", self.respread_requested.emit)]
-        for i, (key, text, slot) in enumerate(specs):
+        # Short labels keep the panel narrow on a laptop; the keys are in the tooltips.
+        specs = [("toggle", "Start/pause", "F5", session.toggle),
+                 ("plus1", "+1 min", "F6", lambda: session.add_minutes(1)),
+                 ("plus5", "+5 min", "Shift+F6", lambda: session.add_minutes(5)),
+                 ("reset", "Nulstil trin", "Shift+F7", session.reset),
+                 ("next", "Næste trin", "F7", session.next_step),
+                 ("respread", "Fordel resten …", "", self.respread_requested.emit)]
+        for i, (key, text, keys, slot) in enumerate(specs):
             button = QPushButton(text)
+            button.setToolTip(f"{text} ({keys})" if keys else "Forkort de resterende trin, så workshoppen slutter til tiden")
             button.clicked.connect(slot)
             grid.addWidget(button, i // 3, i % 3)
             self.buttons[key] = button
@@ -84,10 +89,9 @@ class GuidePanel(QWidget):
         several_meetings = len({x.session for x in session.variant.steps}) > 1
         for i, s in enumerate(session.variant.steps):
             meeting = f"Møde {s.session} · " if several_meetings else ""
-            planned = round(timer.planned[i] / 60, 1)
-            used = f", brugt {round(timer.actual[i] / 60, 1):g}" if timer.actual[i] else ""
+            used = f", brugt {minutes_text(timer.actual[i])}" if timer.actual[i] else ""
             mark = "▶ " if i == timer.index else ("✔ " if timer.actual[i] else "    ")
-            item = QListWidgetItem(f"{mark}{meeting}{i + 1}. {s.title} · {planned:g} min{used}")
+            item = QListWidgetItem(f"{mark}{meeting}{i + 1}. {s.title} · {minutes_text(timer.planned[i])}{used}")
             if i == timer.index:
                 item.setFont(theme.font(11, bold=True))
             self.steps.addItem(item)
@@ -101,8 +105,8 @@ class GuidePanel(QWidget):
         if abs(late) < 30:
             text = "Workshoppen slutter til tiden."
         elif late > 0:
-            text = f"Workshoppen slutter {format_clock(late)} for sent."
+            text = f"Workshoppen slutter {minutes_text(late, decimals=False)} for sent."
         else:
-            text = f"Workshoppen slutter {format_clock(-late)} før tid."
+            text = f"Workshoppen slutter {minutes_text(-late, decimals=False)} før tid."
         self.end_line.setText(text)
         self.end_line.setStyleSheet("color: #B00020;" if late >= 30 else "")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoGroup
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QStackedWidget, QTabWidget
 
 from ..model.content import WORKSHOP_NAMES
 from ..storage.content_loader import facilitator_guide
@@ -26,7 +26,9 @@ from .note_actions import NoteActions
 from .plan_page import PlanPage
 from .projector_window import BlankIndicator, ProjectorWindow
 from .start_screen import StartScreen
+from .translations import install_danish
 from .voting_panel import VotingActions
+from .window_layout import WindowLayout, short_title
 
 APP_TITLE = "Kompetencedialog"
 
@@ -35,22 +37,27 @@ class MainWindow(QMainWindow):
     def __init__(self, clock=None):
         super().__init__()
         self.clock = clock  # the agenda timer's clock; tests pass a fake one
-        # Dates, months and number formats in Danish, whatever the laptop's system language.
-        QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
+        # Dates, number formats and Qt's own buttons and dialogs in Danish, whatever the system language.
+        install_danish()
         self.files = FileController(self)
         self.pages: list[BoardPage] = []
         self.start = StartScreen()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.tabBar().setFont(theme.font(13, bold=True))
+        self.tabs.tabBar().setFont(theme.font(11, bold=True))
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)  # titles are shortened by us (tooltip: in full)
+        self.tabs.setUsesScrollButtons(True)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
         self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
         self.status = QLabel()
         self.status.setFont(theme.font(12))
+        self.status.setMinimumWidth(80)  # a long status line is cut, it never widens the window
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.statusBar().addWidget(self.status, 1)
-        self.resize(1400, 900)
+        self.layout_memory = WindowLayout(self)
+        self.layout_memory.fit_to_screen()
 
         self.plan_page: PlanPage | None = None
         self.exports = ExportController(self, self.files)
@@ -61,6 +68,7 @@ class MainWindow(QMainWindow):
         self.voting.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.dock: FacilitatorDock | None = None
         self.projector: ProjectorWindow | None = None
+        self.undo_group = QUndoGroup(self)
         build_menus(self)
         self.start.new_requested.connect(self.files.new)
         self.start.open_requested.connect(lambda: self.files.open())
@@ -88,9 +96,16 @@ class MainWindow(QMainWindow):
             self.evaluation_page.deleteLater()
             self.evaluation_page = None
         if self.dock is not None:
+            if self.isVisible():  # hidden with its own close button counts too
+                self.layout_memory.panel_visible = self.dock.isVisible()
             self.removeDockWidget(self.dock)
             self.dock.deleteLater()
             self.dock = None
+        for stack in self.undo_group.stacks():
+            self.undo_group.removeStack(stack)
+        if document is not None:
+            self.undo_group.addStack(document.undo_stack)
+            self.undo_group.setActiveStack(document.undo_stack)
         if document is None:
             self.stack.setCurrentWidget(self.start)
         else:
@@ -98,7 +113,8 @@ class MainWindow(QMainWindow):
                 page = BoardPage(document, board)
                 page.entry.note_added.connect(self._update_status)
                 self.pages.append(page)
-                self.tabs.addTab(page, f"{board.number}  {board.title}")
+                index = self.tabs.addTab(page, short_title(f"{board.number}  {board.title}"))
+                self.tabs.setTabToolTip(index, f"Dialogplade {board.number}: {board.title} (Ctrl+{board.number})")
             self.plan_page = PlanPage(document)
             self.plan_page.front_page_requested.connect(self.edit_front_page)
             self.tabs.addTab(self.plan_page, "Plan og skabelon")
@@ -107,6 +123,7 @@ class MainWindow(QMainWindow):
                 self.tabs.addTab(self.evaluation_page, "SU's evaluering")
             self.dock = FacilitatorDock(document, self.voting, self, clock=self.clock)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            self.layout_memory.place_panel(self.dock)
             self.dock.session.step_changed.connect(self._open_step)
             self.dock.cards.card_changed.connect(self._card_changed)
             self.dock.session.tick.connect(self._projector_tick)
@@ -153,6 +170,7 @@ class MainWindow(QMainWindow):
     def _toggle_dock(self) -> None:
         if self.dock is not None:
             self.dock.setVisible(not self.dock.isVisible())
+            self.layout_memory.panel_visible = self.dock.isVisible()
 
     def _open_step(self, step) -> None:
         """A new agenda step opens its board and its first card."""
@@ -263,18 +281,17 @@ class MainWindow(QMainWindow):
             document.undo_stack.push(SetProjectFields(document, changed))
 
     def _undo(self) -> None:
-        if self.files.document:
-            self.files.document.undo_stack.undo()
+        self.undo_group.undo()
 
     def _redo(self) -> None:
-        if self.files.document:
-            self.files.document.undo_stack.redo()
+        self.undo_group.redo()
 
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.maybe_keep_changes():
+            self.layout_memory.remember()
             if self.files.document is not None and self.files.document.modified:
                 self.files.document.forget_changes()  # the user chose to discard them
             self.files.shutdown()

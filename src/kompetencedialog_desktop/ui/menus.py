@@ -42,8 +42,13 @@ def build_menus(self) -> None:  # noqa: PLR0915 - one list of commands reads bes
     add_action(file_menu, "Afslut", keys.Quit, self.close)
 
     edit = bar.addMenu("&Rediger")
-    self.undo_action = add_action(edit, "Fortryd", keys.Undo, self._undo)
-    self.redo_action = add_action(edit, "Gentag", [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")], self._redo)
+    # The undo group follows the open workshop's stack; the texts say what they undo ("Fortryd Ny post-it").
+    self.undo_action = self.undo_group.createUndoAction(self, "Fortryd")
+    self.undo_action.setShortcuts([QKeySequence(keys.Undo)])
+    self.redo_action = self.undo_group.createRedoAction(self, "Gentag")
+    self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+    edit.addAction(self.undo_action)
+    edit.addAction(self.redo_action)
     edit.addSeparator()
     na = self.note_actions
     for action in (na.edit, na.duplicate, na.delete, na.select_all):
@@ -94,6 +99,7 @@ def build_menus(self) -> None:  # noqa: PLR0915 - one list of commands reads bes
     help_menu = bar.addMenu("&Hjælp")
     add_action(help_menu, "Genveje", "F1", lambda: ShortcutsDialog(self).exec())
 
-    self.workshop_actions = [self.save_action, self.save_as_action, self.undo_action, self.redo_action,
+    undo_redo = (self.undo_action, self.redo_action)  # enabled by the undo group alone
+    self.workshop_actions = [self.save_action, self.save_as_action,
                              *self.export_actions, *facilitate.actions(), *
-                             [a for a in edit.actions() if not a.isSeparator()], *view.actions()]
+                             [a for a in edit.actions() if not a.isSeparator() and a not in undo_redo], *view.actions()]

@@ -5,7 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from . import theme
 
@@ -39,7 +49,7 @@ class StartScreen(QWidget):
         for i, (text, colour, slot) in enumerate(specs):
             button = QPushButton(text)
             button.setFont(theme.font(15, bold=True))
-            button.setMinimumHeight(64)
+            button.setMinimumHeight(56)
             button.setStyleSheet(f"QPushButton {{ background: {colour}; color: white; border-radius: 8px; padding: 8px 18px; }}"
                                  "QPushButton:focus { border: 4px solid #FFD400; }")
             button.clicked.connect(slot)
@@ -63,10 +73,24 @@ class StartScreen(QWidget):
         recent_label.setFont(theme.font(16, bold=True))
         self.recent_list = QListWidget()
         self.recent_list.setFont(theme.font(13))
+        self.recent_list.setMinimumHeight(120)
+        # One click (or Enter) opens: a list of files is not a place to select things in.
+        self.recent_list.itemClicked.connect(self._activated)
         self.recent_list.itemActivated.connect(self._activated)
+        self.recent_list.setCursor(Qt.CursorShape.PointingHandCursor)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(60, 40, 60, 40)
+        # The page scrolls rather than setting a minimum size for the window: on a laptop the
+        # window must fit the screen, and the workshop (not this page) decides what it needs.
+        body = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(40, 30, 40, 30)
         layout.setSpacing(18)
         layout.addWidget(title)
         layout.addWidget(intro)
@@ -82,7 +106,7 @@ class StartScreen(QWidget):
 
     def _activated(self, item: QListWidgetItem) -> None:
         path = item.data(Qt.ItemDataRole.UserRole)
-        if path:
+        if path and self.isVisible():  # the second click of a double click finds the board shown
             self.recent_requested.emit(Path(path))
 
     def set_recent(self, paths: list[Path]) -> None:

@@ -16,7 +16,7 @@ STATUS_MS = 10_000
 
 
 def add_to_zone(document: WorkshopDocument, board: BoardDefinition, zone_id: str | None, notes: list[Note],
-                text: str = "Tilføj post-it", prefer: tuple[float, float] | None = None) -> str | None:
+                text: str = "Ny post-it", prefer: tuple[float, float] | None = None) -> str | None:
     """Place `notes` (their w and h are the wished size) in the zone and push them as one undo
     step. Returns a Danish line for the status bar when the zone's notes were made smaller."""
     if not notes:

@@ -1,0 +1,75 @@
+"""The window on a laptop: a size that fits the screen, a facilitator panel that leaves the board
+room, and the last size, position and panel state remembered (in the settings file)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QRect, Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow
+
+from ..storage.settings import load_settings, save_settings
+
+TAB_TITLE_LENGTH = 20
+PANEL_MIN, PANEL_WIDE, PANEL_NARROW = 300, 420, 330
+DEFAULT_SIZE = (1400, 900)
+
+
+def short_title(text: str, length: int = TAB_TITLE_LENGTH) -> str:
+    """'2  Fra kompetencebe…' (the full title goes in the tooltip)."""
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+class WindowLayout:
+    """Reads and writes the window's place; the window calls it, it changes nothing else."""
+
+    def __init__(self, window: QMainWindow):
+        self.window = window
+        self.panel_visible = True
+        self.panel_width: int | None = None
+
+    def _available(self) -> QRect:
+        screen = self.window.screen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, *DEFAULT_SIZE)
+
+    def fit_to_screen(self) -> None:
+        """The first size: 1400x900, or a little less than the screen when that is smaller."""
+        area = self._available()
+        self.window.resize(min(DEFAULT_SIZE[0], area.width()), min(DEFAULT_SIZE[1], area.height() - 40))
+
+    def restore(self) -> None:
+        """Last time's size, position and panel (app start only: tests choose their own size)."""
+        saved = load_settings().get("window")
+        if not isinstance(saved, dict):
+            return
+        geometry = saved.get("geometry")
+        if isinstance(geometry, str):
+            self.window.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+            area = self._available()
+            if not area.intersects(self.window.frameGeometry()):  # the screen it was on is gone
+                self.window.move(area.topLeft())
+            if self.window.width() > area.width() or self.window.height() > area.height():
+                self.window.resize(min(self.window.width(), area.width()), min(self.window.height(), area.height()))
+        self.panel_visible = saved.get("panel_visible", True) is not False
+        width = saved.get("panel_width")
+        self.panel_width = width if isinstance(width, int) and width >= PANEL_MIN else None
+
+    def place_panel(self, dock: QDockWidget) -> None:
+        """A new workshop's panel: last width (or one that suits the screen), shown or hidden as last."""
+        roomy = self._available().width() >= 1600
+        width = self.panel_width or (PANEL_WIDE if roomy else PANEL_NARROW)
+        width = min(width, max(PANEL_MIN, self.window.width() * 2 // 5))
+        self.window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+        dock.setVisible(self.panel_visible)
+
+    def remember(self) -> None:
+        dock = getattr(self.window, "dock", None)
+        if dock is not None:
+            self.panel_visible = dock.isVisible()
+            if dock.isVisible():
+                self.panel_width = dock.width()
+        settings = load_settings()
+        settings["window"] = {
+            "geometry": bytes(self.window.saveGeometry().toBase64()).decode("ascii"),
+            "panel_visible": self.panel_visible,
+            "panel_width": self.panel_width,
+        }
+        save_settings(settings)
