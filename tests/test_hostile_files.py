@@ -425,6 +425,11 @@ def test_longest_file_name_saves_in_place(tmp_path, example, length):
     save_project(example, path)
     assert load_project(path) == example
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    [backup] = tmp_path.glob("*.bak")
+    assert backup.name.endswith(".kdlg.bak") and load_project(backup) == example
+    assert lock.acquire(path) and lock.read_lock(path) is None  # our own lock, beside it
+    lock.release(path)
+    assert sorted(tmp_path.iterdir()) == sorted([path, backup])
 
 
 # --- 14. our own stale temp files are cleaned up ---------------------------------------------------------
@@ -571,3 +576,19 @@ def test_threads_saving_one_file_never_fail(tmp_path, example):
     for t in threads:
         t.join()
     assert failures == [] and load_project(path) == example
+
+
+def test_windows_file_held_open_offers_save_as_in_the_window(win, qtbot, tmp_path, monkeypatch, example):
+    path = tmp_path / "ws.kdlg"
+    save_project(example, path)
+    before = path.read_bytes()
+    assert win.files.open(path)
+    _type(win, qtbot, "Word har filen åben")
+    monkeypatch.setattr(atomic, "IS_WINDOWS", True)
+    monkeypatch.setattr(atomic, "_sleep", lambda seconds: None)
+    monkeypatch.setattr(atomic.os, "replace", lambda s, d: (_ for _ in ()).throw(PermissionError(13, "x")))
+    questions = []
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, title, text: questions.append(text) or False)
+    assert not win.files.save()
+    assert "åben i et andet program" in questions[0] and "et andet sted" in questions[0]
+    assert path.read_bytes() == before and win.isWindowModified()

@@ -43,13 +43,20 @@ class HeldOpenError(PermissionError):
     held_open = True
 
 
+def _cut(text: str, room: int) -> str:
+    return text.encode("utf-8")[: max(room, 0)].decode("utf-8", "ignore")
+
+
 def fit_name(name: str, suffix: str = "", limit: int = NAME_MAX) -> str:
-    """`name + suffix`, with `name` cut (never the suffix) so the result fits in `limit` bytes."""
-    room = limit - len(suffix.encode("utf-8"))
-    encoded = name.encode("utf-8")
-    if len(encoded) > room:
-        name = encoded[:room].decode("utf-8", "ignore")
-    return name + suffix
+    """`name + suffix` in at most `limit` bytes: a long name loses the end of its stem, never its
+    extension or the suffix (NAME….kdlg.bak stays recognisable)."""
+    if len((name + suffix).encode("utf-8")) <= limit:
+        return name + suffix
+    stem, ext = os.path.splitext(name)
+    room = limit - len((ext + suffix).encode("utf-8"))
+    if room < 1:  # an absurd extension: cut the whole name instead
+        return _cut(name, limit - len(suffix.encode("utf-8"))) + suffix
+    return _cut(stem, room) + ext + suffix
 
 
 def sibling(path: Path, suffix: str) -> Path:

@@ -14,7 +14,7 @@ from .atomic import write_atomic
 from .content_loader import document_template, workshop_content
 from .docx_helpers import DANISH_MONTHS, danish_date, set_core_properties, xml_safe
 from .docx_writer import WordWriter
-from .errors import os_error_reason
+from .errors import os_error_reason, shown_name
 from .outputs import OutputRefused, check_output
 
 TEXT_WIDTH_MM = 160.0
@@ -240,11 +240,11 @@ def write_export(path: str | Path, data: bytes) -> None:
         write_atomic(path, data)
     except PermissionError:
         raise ExportError(
-            f"Kunne ikke skrive »{path.name}«: filen er åben i et andet program, eller du har ikke skriveadgang "
+            f"Kunne ikke skrive »{shown_name(path)}«: filen er åben i et andet program, eller du har ikke skriveadgang "
             "til mappen. Luk filen eller vælg en anden mappe. Workshoppen er ikke ændret."
         ) from None
     except OSError as exc:
-        raise ExportError(f"Kunne ikke skrive »{path.name}«: {os_error_reason(exc)}. Workshoppen er ikke ændret.") from None
+        raise ExportError(f"Kunne ikke skrive »{shown_name(path)}«: {os_error_reason(exc)}. Workshoppen er ikke ændret.") from None
 
 
 def export_docx(project: Project, path: str | Path, pictures: Mapping[str, bytes] | None = None) -> None:

@@ -25,7 +25,7 @@ FORMAT_TAG = "kompetencedialog-projekt"
 FILE_SUFFIX = ".kdlg"
 # Limits no real workshop reaches, checked before the file is parsed so a hostile or broken file
 # costs neither minutes nor gigabytes. A 2,000-note workshop (far beyond a real one: they have
-# 50-300 notes) is 710 KiB and about 27,000 JSON items; the limits are ~70x that.
+# 50-300 notes) is 710-760 KiB and about 28,000 JSON items; the limits are ~70x that.
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_JSON_ITEMS = 2_000_000  # upper bound on values (commas + objects + arrays) before parsing
 # Notes per workshop: until model/limits.py (the rules branch) lands, the file check keeps its own
