@@ -325,7 +325,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     finally:
         try:
-            sys.stdout.flush()  # here, where a closed pipe can still be handled quietly
+            if sys.stdout is not None:  # None in a windowed build on Windows
+                sys.stdout.flush()  # here, where a closed pipe can still be handled quietly
         except BrokenPipeError:
             _reader_went_away()
 
@@ -341,11 +342,13 @@ def _reader_went_away() -> int:
 
 def _no_screen_is_one_line() -> None:
     """Qt aborts (SIGABRT, a page of English) when its platform cannot start: no display, a
-    stale DISPLAY or WAYLAND_DISPLAY. That fatal message becomes one Danish line and exit code 1. Other messages pass on unchanged
-    (the platform's qt.qpa notes only with KOMPETENCEDIALOG_DEBUG)."""
+    stale DISPLAY or WAYLAND_DISPLAY. That fatal message becomes one Danish line and exit code 1.
+    Other messages pass on unchanged (the platform's qt.qpa notes only with KOMPETENCEDIALOG_DEBUG)."""
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
     def handler(kind, context, message):
+        if sys.stderr is None:  # a windowed build on Windows has nowhere to write
+            return
         category = context.category or ""
         if kind == QtMsgType.QtFatalMsg and "platform plugin" in message:
             sys.stderr.write(f"{PROG}: kan ikke åbne et vindue: der er ingen brugbar skærm (DISPLAY/WAYLAND_DISPLAY). "
