@@ -1,4 +1,4 @@
-"""Time and peak memory of `check` (and `export --docx --no-pictures`) on files at and beyond the
+"""Time and peak memory of `check` (and `export --docx`, opening in the window) on files at and beyond the
 file limits: the 1,000,000-note file of the hostile-input run, the most notes a file may hold, one
 more, a file just under the size cap, and a file of tiny JSON items just under the item cap.
 
@@ -21,13 +21,30 @@ from kompetencedialog_desktop.storage.project_file import MAX_FILE_BYTES, MAX_JS
 sys.path.insert(0, str(Path(__file__).parent))
 from _data import big_project  # noqa: E402
 
+GUI_OPEN = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from kompetencedialog_desktop.ui.main_window import MainWindow
+app = QApplication([])
+window = MainWindow()
+window.show()
+ok = window.files.open(Path(sys.argv[1]))
+app.processEvents()
+window.grab()
+print(f"åbnet: {ok}, {len(window.files.document.project.notes) if ok else 0} post-its")
+window.files.document.forget_changes() if ok else None
+"""
+
 MEASURE = """
 import resource, subprocess, sys, time
 start = time.perf_counter()
 run = subprocess.run(sys.argv[1:], capture_output=True, text=True)
 took = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(f"{run.returncode}\\t{took:.2f}\\t{peak:.0f}\\t{(run.stderr or run.stdout).strip().splitlines()[-1][:110]}")
+last = (run.stdout if run.returncode == 0 and run.stdout.strip() else run.stderr or run.stdout).strip().splitlines() or [""]
+print(f"{run.returncode}\\t{took:.2f}\\t{peak:.0f}\\t{last[-1][:110]}")
 """
 
 
@@ -74,8 +91,9 @@ def main() -> None:
         for name, path in cases:
             size = path.stat().st_size / (1024 * 1024)
             commands = [("check", [*cli, "check", str(path)])]
-            if "most allowed" in name:
-                commands.append(("export", [*cli, "export", str(path), "--docx", str(folder / "u.docx"), "--no-pictures"]))
+            if "most allowed" in name or "size cap" in name:
+                commands.append(("export", [*cli, "export", str(path), "--docx", str(folder / "u.docx")]))
+                commands.append(("GUI open", [sys.executable, "-c", GUI_OPEN, str(path)]))
             for label, command in commands:
                 out = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True).stdout.strip()
                 print(f"{name}\t{size:.1f}\t{label}\t{out}")

@@ -319,7 +319,7 @@ def test_too_big_file_is_refused_before_reading(tmp_path, monkeypatch, capsys):
         handle.truncate(pf.MAX_FILE_BYTES + 1)  # sparse: costs no disk
     assert main(["check", str(path)]) == 1
     err = capsys.readouterr().err
-    assert _one_danish_line(err) and "for stor" in err and "MB" in err
+    assert _one_danish_line(err) and "for stor" in err and "højst 50 MB" in err
 
 
 def test_more_notes_than_a_workshop_ever_has_are_refused(tmp_path, capsys, example):

@@ -28,9 +28,10 @@ FILE_SUFFIX = ".kdlg"
 # 50-300 notes) is 710-760 KiB and about 28,000 JSON items; the limits are ~70x that.
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_JSON_ITEMS = 2_000_000  # upper bound on values (commas + objects + arrays) before parsing
-# Notes per workshop: until model/limits.py (the rules branch) lands, the file check keeps its own
-# constant; the integrator unifies the two (this one must not be lower than the model's).
-MAX_NOTES = 20_000
+# Notes per workshop, counted right after parsing (before validation, which is the slow part).
+# The same number as MAX_NOTES in model/limits.py on the rules branch; once that is merged, import
+# it from there instead of keeping a second constant.
+MAX_NOTES = 5_000
 UNCHANGED = "Filen er ikke ændret."
 
 
