@@ -9,11 +9,9 @@ Each case runs in its own process; memory is that process's peak RSS."""
 from __future__ import annotations
 
 import json
-import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from kompetencedialog_desktop.storage.project_file import MAX_FILE_BYTES, MAX_JSON_ITEMS, MAX_NOTES, dump_project

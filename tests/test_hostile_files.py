@@ -17,8 +17,8 @@ from docx import Document
 
 from kompetencedialog_desktop.cli import main
 from kompetencedialog_desktop.storage import atomic, lock
-from kompetencedialog_desktop.storage.errors import os_error_reason
 from kompetencedialog_desktop.storage import project_file as pf
+from kompetencedialog_desktop.storage.errors import os_error_reason
 from kompetencedialog_desktop.storage.project_file import (
     LoadError,
     SaveError,
@@ -524,7 +524,6 @@ def test_posix_liveness_uses_signal_zero(monkeypatch):
 def test_windows_replace_is_retried_then_raised(tmp_path, monkeypatch, example):
     path = tmp_path / "ws.kdlg"
     save_project(example, path)
-    before = path.read_bytes()
     real_replace, attempts, waits = os.replace, [], []
 
     def held_open(src, dst):
@@ -538,11 +537,12 @@ def test_windows_replace_is_retried_then_raised(tmp_path, monkeypatch, example):
     monkeypatch.setattr(atomic.os, "replace", held_open)
     save_project(example, path, backup=False)
     assert len(attempts) == 3 and len(waits) == 2
+    before = path.read_bytes()
     monkeypatch.setattr(atomic.os, "replace", lambda s, d: (_ for _ in ()).throw(PermissionError(13, "x")))
     waits.clear()
     with pytest.raises(SaveError, match="åben i et andet program"):
         save_project(example, path, backup=False)
-    assert 0.5 <= sum(waits) <= 1.5 and path.read_bytes() != b""
+    assert 0.5 <= sum(waits) <= 1.5 and path.read_bytes() == before
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 

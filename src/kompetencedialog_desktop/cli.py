@@ -18,8 +18,8 @@ from .model.content import WORKSHOP_KINDS, WORKSHOP_NAMES
 from .model.factory import example_project, new_project
 from .storage.content_loader import ContentError, load_example, workshop_content
 from .storage.errors import one_line, os_error_reason, shown_name
-from .storage.outputs import check_output
 from .storage.migrations import CURRENT_SCHEMA_VERSION
+from .storage.outputs import check_output
 from .storage.project_file import (
     FILE_SUFFIX,
     ProjectFileError,

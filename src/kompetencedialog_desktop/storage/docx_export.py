@@ -12,7 +12,7 @@ from ..model.project import Note, Project
 from ..model.templates import DocumentTemplate
 from .atomic import write_atomic
 from .content_loader import document_template, workshop_content
-from .docx_helpers import DANISH_MONTHS, danish_date, set_core_properties, xml_safe
+from .docx_helpers import DANISH_MONTHS, danish_date, set_core_properties
 from .docx_writer import WordWriter
 from .errors import os_error_reason, shown_name
 from .outputs import OutputRefused, check_output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+from typing import Any, Mapping
 
 from pydantic import ValidationError
 
@@ -115,7 +116,7 @@ _PYDANTIC_DA = {
 }
 
 
-def _danish_problem(item: dict) -> str:
+def _danish_problem(item: Mapping[str, Any]) -> str:
     kind = item.get("type", "")
     if kind in _PYDANTIC_DA:
         ctx = {key: _number(value) for key, value in (item.get("ctx") or {}).items()}

@@ -37,7 +37,7 @@ def _kernel32():
     kernel.OpenProcess.argtypes = (ctypes.c_uint32, ctypes.c_int, ctypes.c_uint32)
     kernel.GetExitCodeProcess.argtypes = (ctypes.c_void_p, ctypes.POINTER(ctypes.c_uint32))
     kernel.CloseHandle.argtypes = (ctypes.c_void_p,)
-    kernel.GetLastError = ctypes.get_last_error
+    kernel.GetLastError = ctypes.get_last_error  # type: ignore[attr-defined]  # Windows-only
     return kernel
 
 

@@ -11,7 +11,7 @@ import json
 import os
 import stat
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -21,7 +21,7 @@ from .atomic import IS_WINDOWS, is_write_protected, real_target, write_atomic
 from .errors import describe_validation_error, os_error_reason, shown_name
 from .migrations import CURRENT_SCHEMA_VERSION, migrate
 
-FORMAT_TAG = "kompetencedialog-projekt"
+FORMAT_TAG: Final = "kompetencedialog-projekt"
 FILE_SUFFIX = ".kdlg"
 # Limits no real workshop reaches, checked before the file is parsed so a hostile or broken file
 # costs neither minutes nor gigabytes. A 2,000-note workshop (far beyond a real one: they have

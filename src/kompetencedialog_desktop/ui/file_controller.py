@@ -8,9 +8,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..model.factory import example_project, new_project
-from ..storage.content_loader import load_example, workshop_content
 from ..storage import lock
 from ..storage.autosave import RecoveryEntry
+from ..storage.content_loader import load_example, workshop_content
 from ..storage.errors import shown_name
 from ..storage.project_file import LoadError, ReadOnlyFileError, SaveError
 from ..storage.settings import add_recent_file, recent_files
