@@ -77,7 +77,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
     if out.suffix.lower() != FILE_SUFFIX:
         out = out.with_name(out.name + FILE_SUFFIX)
     if out.exists() and not args.force:
-        return _err(f"»{shown_name(out)}« findes allerede; brug --force for at overskrive den. Intet er ændret.")
+        return _err(f"»{shown_name(out)}« findes allerede. Brug --force for at overskrive den. Intet er ændret.")
     content = workshop_content(args.workshop)
     if args.example:
         project = example_project(content, load_example(args.workshop))

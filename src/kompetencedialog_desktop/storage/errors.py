@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-from typing import Any, Mapping
 
 from pydantic import ValidationError
 
@@ -73,67 +72,13 @@ def field_path(loc: tuple[int | str, ...]) -> str:
     return "".join(parts) or "(roden)"
 
 
-def _number(value) -> str:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}".replace(",", ".")
-    return str(value)
-
-
-# pydantic's error types in Danish ({…} from the error's ctx); limits from the model arrive here.
-_PYDANTIC_DA = {
-    "missing": "mangler",
-    "extra_forbidden": "er et ukendt felt",
-    "string_too_long": "teksten er for lang (højst {max_length} tegn)",
-    "string_too_short": "teksten er for kort (mindst {min_length} tegn)",
-    "too_long": "har for mange elementer (højst {max_length})",
-    "too_short": "har for få elementer (mindst {min_length})",
-    "greater_than_equal": "skal være mindst {ge}",
-    "greater_than": "skal være større end {gt}",
-    "less_than_equal": "må højst være {le}",
-    "less_than": "skal være mindre end {lt}",
-    "int_parsing": "skal være et heltal",
-    "int_type": "skal være et heltal",
-    "int_from_float": "skal være et heltal",
-    "float_parsing": "skal være et tal",
-    "float_type": "skal være et tal",
-    "finite_number": "skal være et endeligt tal",
-    "string_type": "skal være tekst",
-    "bool_type": "skal være true eller false",
-    "bool_parsing": "skal være true eller false",
-    "literal_error": "skal være en af {expected}",
-    "list_type": "skal være en liste",
-    "dict_type": "skal være et objekt",
-    "model_type": "skal være et objekt",
-    "model_attributes_type": "skal være et objekt",
-    "date_type": "skal være en dato (ÅÅÅÅ-MM-DD)",
-    "date_parsing": "skal være en dato (ÅÅÅÅ-MM-DD)",
-    "date_from_datetime_parsing": "skal være en dato (ÅÅÅÅ-MM-DD)",
-    "date_from_datetime_inexact": "skal være en dato uden klokkeslæt",
-    "datetime_type": "skal være et tidspunkt",
-    "datetime_parsing": "skal være et tidspunkt",
-    "datetime_from_date_parsing": "skal være et tidspunkt",
-    "none_required": "skal være tom (null)",
-}
-
-
-def _danish_problem(item: Mapping[str, Any]) -> str:
-    kind = item.get("type", "")
-    if kind in _PYDANTIC_DA:
-        ctx = {key: _number(value) for key, value in (item.get("ctx") or {}).items()}
-        try:
-            return _PYDANTIC_DA[kind].format(**ctx)
-        except (KeyError, IndexError, ValueError):
-            return _PYDANTIC_DA[kind].split(" (")[0].split(" {")[0]
-    if kind in ("value_error", "assertion_error"):  # our own validators speak Danish already
-        return str(item.get("msg", "ugyldig værdi")).replace("Value error, ", "").replace("Assertion failed, ", "")
-    return f"ugyldig værdi ({kind or 'ukendt fejl'})"
-
-
 def describe_validation_error(error: ValidationError, limit: int = 3) -> str:
-    """'feltet notes[3].x: skal være et tal …' for the first few problems, in Danish."""
+    """'feltet notes[3].x: Input should be a valid number …' for the first few problems."""
     problems = []
     for item in error.errors()[:limit]:
-        problems.append(f"feltet {field_path(tuple(item.get('loc', ())))}: {_danish_problem(item)}")
+        msg = item.get("msg", "ugyldig værdi")
+        msg = msg.replace("Value error, ", "")
+        problems.append(f"feltet {field_path(tuple(item.get('loc', ())))}: {msg}")
     more = error.error_count() - limit
     if more > 0:
         problems.append(f"og {more} fejl mere")

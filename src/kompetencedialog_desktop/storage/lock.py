@@ -48,7 +48,7 @@ class LockInfo:
         where = "på denne computer" if self.host == HOST else f"på {_clean(self.host) or 'en anden computer'}"
         text = f"{who} {where} (proces {self.pid})"
         try:
-            when = dt.datetime.fromisoformat(self.since).astimezone().strftime("%d.%m.%Y kl. %H:%M")
+            when = dt.datetime.fromisoformat(self.since).astimezone().strftime("%d.%m.%Y kl. %H.%M")
         except (ValueError, OverflowError, OSError, TypeError):
             return text  # a time we cannot show (year 9999, garbage) is simply left out
         return f"{text} siden {when}"
