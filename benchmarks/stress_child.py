@@ -1,8 +1,11 @@
 """The real program, driven as a secretary would drive it, for the fault-injection script.
 
 Opens FIL in the real MainWindow, types a note through the quick entry every 15 ms and saves
-with Ctrl+S's code path every 20 notes. It prints each finished edit (with its time) so the parent
-can tell what must survive a SIGKILL. Runs until killed."""
+with Ctrl+S's code path every SAVE_EVERY notes (default 2: a save then takes a good share of the
+time, so many kills land inside one). It prints each finished edit (with its time) and the start
+and end of each save so the parent can tell what must survive a SIGKILL. Runs until killed.
+
+    stress_child.py FIL [SAVE_EVERY]"""
 
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from kompetencedialog_desktop.ui.main_window import MainWindow  # noqa: E402
 
 
-def main(path: Path) -> None:
+def main(path: Path, save_every: int) -> None:
     app = QApplication(sys.argv[:1])
     window = MainWindow()
     window.show()
@@ -34,7 +37,7 @@ def main(path: Path) -> None:
         entry.line.setText(f"Pointe {n:05d}")
         entry.submit()
         print(f"EDIT {n} {time.time():.6f}", flush=True)
-        if n % 20 == 0:
+        if n % save_every == 0:
             print(f"SAVING {n}", flush=True)
             window.files.save()
             print(f"SAVED {n}", flush=True)
@@ -47,4 +50,4 @@ def main(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 2)

@@ -184,10 +184,14 @@ def test_unreadable_file(example, tmp_path, monkeypatch):
     path = tmp_path / "låst.kdlg"
     save_project(example, path)
 
-    def denied(self):
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    monkeypatch.setattr(type(path), "read_bytes", denied)
+    def denied(name, *args, **kwargs):
+        if str(name) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)
     with pytest.raises(LoadError, match="ikke adgang til at læse"):
         load_project(path)
 

@@ -6,6 +6,7 @@ Every error path prints one Danish line on stderr and exits non-zero; input file
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -16,8 +17,9 @@ from . import __version__
 from .model.content import WORKSHOP_KINDS, WORKSHOP_NAMES
 from .model.factory import example_project, new_project
 from .storage.content_loader import ContentError, load_example, workshop_content
-from .storage.errors import os_error_reason
+from .storage.errors import one_line, os_error_reason, shown_name
 from .storage.migrations import CURRENT_SCHEMA_VERSION
+from .storage.outputs import check_output
 from .storage.project_file import (
     FILE_SUFFIX,
     ProjectFileError,
@@ -66,7 +68,7 @@ def _translate_argparse() -> None:
 
 
 def _err(message: str) -> int:
-    print(f"{PROG}: {message}", file=sys.stderr)
+    print(f"{PROG}: {one_line(message)}", file=sys.stderr)
     return EXIT_ERROR
 
 
@@ -75,7 +77,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
     if out.suffix.lower() != FILE_SUFFIX:
         out = out.with_name(out.name + FILE_SUFFIX)
     if out.exists() and not args.force:
-        return _err(f"»{out}« findes allerede. Brug --force for at overskrive den. Intet er ændret.")
+        return _err(f"»{shown_name(out)}« findes allerede. Brug --force for at overskrive den. Intet er ændret.")
     content = workshop_content(args.workshop)
     if args.example:
         project = example_project(content, load_example(args.workshop))
@@ -83,7 +85,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
             project.title = args.title
     else:
         project = new_project(content, args.title)
-    save_project(project, out, backup=False)
+    save_project(project, out, backup=False, overwrite_read_only=args.force)
     print(f"Oprettede {out} ({WORKSHOP_NAMES[args.workshop]}, {len(project.notes)} post-its)")
     return EXIT_OK
 
@@ -113,9 +115,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _qt_for_pictures() -> None:
-    """Board pictures need Qt's painter; without a screen, Qt draws offscreen."""
-    if not os.environ.get("QT_QPA_PLATFORM") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    """Board pictures need Qt's painter, never a screen: always the offscreen platform, so a stale
+    DISPLAY or WAYLAND_DISPLAY (ssh, a closed session) cannot make Qt abort the export."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is None:
@@ -127,6 +129,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     if not (args.docx or args.pdf or args.png or args.mus_docx):
         return _err("angiv mindst én af --docx, --pdf, --png eller --mus-docx. Intet er skrevet.")
+    for output in (args.docx, args.pdf, args.mus_docx):
+        if output:
+            check_output(output, [args.file])
+    if args.png:
+        check_output(args.png, [args.file])
     project = load_project(Path(args.file))
     if args.mus_docx and project.workshop != "grus":
         return _err("--mus-docx kræver en gruppeudviklingssamtale (workshop 2). Intet er skrevet.")
@@ -171,6 +178,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .storage.loop_export import build_evaluation_docx
 
     strategy_path = Path(args.strategy)
+    check_output(args.output, [strategy_path, *args.grus])
     strategy = load_project(strategy_path)
     if strategy.workshop != "strategi":
         return _err(f"»{strategy_path.name}« er ikke en kompetencestrategi (workshop 1). Intet er skrevet.")
@@ -208,6 +216,7 @@ def _cmd_content(args: argparse.Namespace) -> int:
     if args.output:
         from .storage.docx_export import ExportError, write_export
 
+        check_output(args.output)
         try:
             write_export(Path(args.output), text.encode("utf-8"))
         except ExportError as exc:
@@ -302,13 +311,57 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = _command_parser().parse_args(argv)
             return args.run(args)
         args = _gui_parser().parse_args(argv)
+        _no_screen_is_one_line()
         from .app import run_gui  # Qt is imported only when a window is wanted
 
         return run_gui(args.file, smoke_test=args.smoke_test)
     except (ProjectFileError, ContentError) as exc:
         return _err(str(exc))
+    except BrokenPipeError:
+        return _reader_went_away()
+    except OSError as exc:  # anything the commands did not explain themselves (a too-long name …)
+        where = f" »{shown_name(Path(exc.filename))}«" if exc.filename else ""
+        return _err(f"fejl ved{where}: {os_error_reason(exc)}. Handlingen blev afbrudt.")
     except KeyboardInterrupt:
         return 130
+    finally:
+        try:
+            if sys.stdout is not None:  # None in a windowed build on Windows
+                sys.stdout.flush()  # here, where a closed pipe can still be handled quietly
+        except BrokenPipeError:
+            _reader_went_away()
+
+
+def _reader_went_away() -> int:
+    """`kompetencedialog check FIL | head -c1`: the reader has gone; stop quietly. stdout is
+    pointed at devnull so Python's final flush does not print a traceback either."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_ERROR
+
+
+def _no_screen_is_one_line() -> None:
+    """Qt aborts (SIGABRT, a page of English) when its platform cannot start: no display, a
+    stale DISPLAY or WAYLAND_DISPLAY. That fatal message becomes one Danish line and exit code 1.
+    Other messages pass on unchanged (the platform's qt.qpa notes only with KOMPETENCEDIALOG_DEBUG)."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind, context, message):
+        if sys.stderr is None:  # a windowed build on Windows has nowhere to write
+            return
+        category = context.category or ""
+        if kind == QtMsgType.QtFatalMsg and "platform plugin" in message:
+            sys.stderr.write(f"{PROG}: kan ikke åbne et vindue: der er ingen brugbar skærm (DISPLAY/WAYLAND_DISPLAY). "
+                             "Start programmet på skrivebordet; kommandoerne (check, export …) virker uden skærm.\n")
+            sys.stderr.flush()
+            os._exit(EXIT_ERROR)
+        if category.startswith("qt.qpa.") and not os.environ.get("KOMPETENCEDIALOG_DEBUG"):
+            return  # the platform's own notes ("could not connect to display"), before that line
+        prefix = f"{category}: " if category and category != "default" else ""
+        sys.stderr.write(f"{prefix}{message}\n")
+
+    qInstallMessageHandler(handler)
 
 
 if __name__ == "__main__":

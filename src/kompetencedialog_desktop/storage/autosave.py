@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..model.project import Project
 from ..paths import autosave_dir
-from .atomic import write_atomic
+from .atomic import sweep_folder, write_atomic
 from .project_file import LoadError, load_project
 
 PRIVATE = 0o600
@@ -98,6 +98,7 @@ class AutosaveStore:
         that cannot be read at all are skipped, not deleted."""
         if not self.folder.is_dir():
             return []
+        sweep_folder(self.folder)  # temp files of a writer killed mid-snapshot
         found = []
         for snapshot in self.folder.glob("*.kdlg"):
             key = snapshot.stem

@@ -13,9 +13,10 @@ from ..model.project import Note, Project
 from ..model.templates import DocumentTemplate
 from .atomic import write_atomic
 from .content_loader import document_template, workshop_content
-from .docx_helpers import DANISH_MONTHS, danish_date, xml_safe
+from .docx_helpers import DANISH_MONTHS, danish_date, set_core_properties
 from .docx_writer import WordWriter
-from .errors import os_error_reason
+from .errors import os_error_reason, shown_name
+from .outputs import OutputRefused, check_output
 
 TEXT_WIDTH_MM = 160.0
 
@@ -281,13 +282,14 @@ def build_docx(project: Project, pictures: Mapping[str, bytes] | None = None) ->
     writer = WordWriter(accent, running_title(template.document_title, project.title or project.workplace))
     (_strategy if project.workshop == "strategi" else _grus)(writer, project, content, template)
     appendix(writer, project, content, template, pictures)
-    core = writer.doc.core_properties
-    core.title = xml_safe(f"{template.document_title}: {project.title}" if project.title else template.document_title)
-    core.author = xml_safe(project.workplace or project.group or "Kompetencedialogen")
-    core.subject = template.subtitle
-    core.keywords = "Kompetencedialogen; kompetenceudvikling; " + ("kompetencestrategi" if project.workshop == "strategi" else "GRUS")
-    core.language = "da-DK"
-    core.comments = "Lavet med Kompetencedialog Desktop"
+    set_core_properties(
+        writer.doc,
+        title=f"{template.document_title}: {project.title}" if project.title else template.document_title,
+        author=project.workplace or project.group or "Kompetencedialogen",
+        subject=template.subtitle,
+        keywords="Kompetencedialogen; kompetenceudvikling; " + ("kompetencestrategi" if project.workshop == "strategi" else "GRUS"),
+        comments="Lavet med Kompetencedialog Desktop",
+    )
     return writer.to_bytes()
 
 
@@ -295,14 +297,18 @@ def write_export(path: str | Path, data: bytes) -> None:
     """Write an exported file atomically, with a Danish message when it cannot be written."""
     path = Path(path)
     try:
+        check_output(path)  # never over a workshop file, also not through a link
+    except OutputRefused as exc:
+        raise ExportError(str(exc)) from None
+    try:
         write_atomic(path, data)
     except PermissionError:
         raise ExportError(
-            f"Kunne ikke skrive »{path.name}«: filen er åben i et andet program, eller du har ikke skriveadgang "
+            f"Kunne ikke skrive »{shown_name(path)}«: filen er åben i et andet program, eller du har ikke skriveadgang "
             "til mappen. Luk filen eller vælg en anden mappe. Workshoppen er ikke ændret."
         ) from None
     except OSError as exc:
-        raise ExportError(f"Kunne ikke skrive »{path.name}«: {os_error_reason(exc)}. Workshoppen er ikke ændret.") from None
+        raise ExportError(f"Kunne ikke skrive »{shown_name(path)}«: {os_error_reason(exc)}. Workshoppen er ikke ændret.") from None
 
 
 def export_docx(project: Project, path: str | Path, pictures: Mapping[str, bytes] | None = None) -> None:

@@ -17,7 +17,22 @@ DANISH_MONTHS = DANISH_MONTH_NAMES
 
 
 def xml_safe(text: str | None) -> str:
+    """The one cleaning step for every string that reaches Word (body, headers, core properties)."""
     return _XML_BAD.sub("", text or "")
+
+
+def set_core_properties(document, *, title: str, author: str, subject: str | None = None,
+                        keywords: str | None = None, comments: str | None = None, language: str = "da-DK") -> None:
+    """File > Properties in Word. Author and title come from the user's fields (workplace, group),
+    which may hold control characters that lxml refuses: cleaned here like the body text."""
+    core = document.core_properties
+    core.title, core.author, core.language = xml_safe(title), xml_safe(author), language
+    if subject is not None:
+        core.subject = xml_safe(subject)
+    if keywords is not None:
+        core.keywords = xml_safe(keywords)
+    if comments is not None:
+        core.comments = xml_safe(comments)
 
 
 def danish_date(value) -> str:

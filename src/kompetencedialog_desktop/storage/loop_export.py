@@ -7,7 +7,7 @@ from ..model.loop import aggregate
 from ..model.project import Project
 from .content_loader import loop_templates, workshop_content
 from .docx_export import write_notes, zone_notes
-from .docx_helpers import danish_date
+from .docx_helpers import danish_date, set_core_properties
 from .docx_writer import WordWriter
 
 
@@ -42,8 +42,7 @@ def build_mus_docx(grus: Project) -> bytes:
     writer.paragraph("Til medarbejderen:", bold=True)
     for line in t.employee:
         writer.bullet(line)
-    core = writer.doc.core_properties
-    core.title, core.author, core.language = t.title, grus.workplace or grus.group or "Kompetencedialogen", "da-DK"
+    set_core_properties(writer.doc, title=t.title, author=grus.workplace or grus.group or "Kompetencedialogen")
     return writer.to_bytes()
 
 
@@ -89,6 +88,5 @@ def build_evaluation_docx(strategy: Project) -> bytes:
         writer.text_block(strategy.evaluation.conclusions)
     else:
         writer.polite_empty(t.no_conclusions)
-    core = writer.doc.core_properties
-    core.title, core.author, core.language = t.title, strategy.workplace or "Kompetencedialogen", "da-DK"
+    set_core_properties(writer.doc, title=t.title, author=strategy.workplace or "Kompetencedialogen")
     return writer.to_bytes()

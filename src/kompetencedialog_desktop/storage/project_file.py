@@ -8,21 +8,30 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import stat
 from pathlib import Path
 from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .. import __version__
+from ..model.limits import MAX_NOTES
 from ..model.project import Project
-from .atomic import write_atomic
-from .errors import describe_validation_error, os_error_reason
+from .atomic import IS_WINDOWS, is_write_protected, real_target, write_atomic
+from .errors import describe_validation_error, os_error_reason, shown_name
 from .migrations import CURRENT_SCHEMA_VERSION, MigrationRefused, migrate
 from .strict_json import DuplicateKeyError, refuse_duplicate_keys
 
 FORMAT_TAG: Final = "kompetencedialog-projekt"
 FILE_SUFFIX = ".kdlg"
-MAX_FILE_BYTES = 200 * 1024 * 1024
+# Limits no real workshop reaches, checked before the file is parsed so a hostile or broken file
+# costs neither minutes nor gigabytes. A 2,000-note workshop (far beyond a real one: they have
+# 50-300 notes) is 710-760 KiB and about 28,000 JSON items; the limits are ~70x that.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_JSON_ITEMS = 2_000_000  # upper bound on values (commas + objects + arrays) before parsing
+# Notes per workshop (the model's limit) are counted right after parsing, before validation,
+# which is the slow part.
 UNCHANGED = "Filen er ikke ændret."
 
 
@@ -51,29 +60,61 @@ class SaveError(ProjectFileError):
 
 
 def _fail(path: Path, what: str) -> LoadError:
-    return LoadError(f"Kan ikke åbne »{path.name}«: {what}. {UNCHANGED}")
+    return LoadError(f"Kan ikke åbne »{shown_name(path)}«: {what}. {UNCHANGED}")
+
+
+def danish_number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB"
 
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} er ikke et gyldigt tal")
 
 
+def _too_big(path: Path, size: int) -> LoadError:
+    return _fail(path, f"filen er for stor ({_megabytes(size)}) til at være et projekt; "
+                       f"et projekt fylder højst {_megabytes(MAX_FILE_BYTES)}")
+
+
+def _read_regular(path: Path) -> bytes:
+    """The file's bytes, only if it is a regular file no bigger than the cap. stat() first: opening
+    a FIFO would block and a device (/dev/zero) never ends."""
+    st = os.stat(path)
+    if stat.S_ISDIR(st.st_mode):
+        raise _fail(path, "det er en mappe, ikke en fil")
+    if not stat.S_ISREG(st.st_mode):
+        raise _fail(path, "det er ikke en almindelig fil (men fx en enhed eller et rør)")
+    if st.st_size > MAX_FILE_BYTES:
+        raise _too_big(path, st.st_size)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped after the stat
+            raise _fail(path, "det er ikke en almindelig fil (men fx en enhed eller et rør)")
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:  # grew since the stat
+        raise _too_big(path, len(raw))
+    return raw
+
+
 def _read_text(path: Path) -> str:
     try:
-        if path.is_dir():
-            raise _fail(path, "det er en mappe, ikke en fil")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _fail(path, f"filen er for stor ({size // (1024 * 1024)} MB) til at være et projekt")
-        raw = path.read_bytes()
+        raw = _read_regular(path)
     except FileNotFoundError:
         raise _fail(path, "filen findes ikke (er den flyttet eller omdøbt?)") from None
     except PermissionError:
         raise _fail(path, "du har ikke adgang til at læse filen") from None
     except OSError as exc:
-        raise _fail(path, f"filen kunne ikke læses ({exc.strerror or exc})") from None
+        raise _fail(path, f"filen kunne ikke læses ({os_error_reason(exc)})") from None
     if not raw.strip():
         raise _fail(path, "filen er tom")
+    items = raw.count(b",") + raw.count(b"{") + raw.count(b"[")
+    if items > MAX_JSON_ITEMS:
+        raise _fail(path, f"filen har for mange elementer ({danish_number(items)}; et projekt har højst "
+                          f"{danish_number(MAX_JSON_ITEMS)}) og er ikke et rigtigt projekt")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -116,6 +157,10 @@ def parse_project(data: Any, path: Path) -> tuple[Project, int]:
             f"filen er gemt med en nyere version af programmet ({writer}, skemaversion {version}), "
             f"og denne version kan kun læse op til skemaversion {CURRENT_SCHEMA_VERSION}. Opdatér programmet",
         )
+    notes = data.get("workshop", {}).get("notes") if isinstance(data.get("workshop"), dict) else None
+    if isinstance(notes, list) and len(notes) > MAX_NOTES:
+        raise _fail(path, f"filen har {danish_number(len(notes))} post-its; en workshop kan højst have "
+                          f"{danish_number(MAX_NOTES)}")
     try:
         data, started = migrate(data)
         envelope = ProjectFile.model_validate(data)
@@ -148,17 +193,31 @@ def dump_project(project: Project) -> bytes:
 def save_error_message(path: Path, exc: OSError) -> str:
     reason = os_error_reason(exc)
     return (
-        f"Kunne ikke gemme »{path.name}«: {reason}. Den tidligere gemte fil er uændret, "
+        f"Kunne ikke gemme »{shown_name(path)}«: {reason}. Den tidligere gemte fil er uændret, "
         "og workshoppen er ikke ændret."
     )
 
 
-def save_project(project: Project, path: str | Path, *, backup: bool = True) -> None:
-    """Write atomically; the previous version is kept as NAME.kdlg.bak."""
+class ReadOnlyFileError(SaveError):
+    """The file is marked write-protected; saving over it needs the user's yes."""
+
+
+def save_project(project: Project, path: str | Path, *, backup: bool = True, overwrite_read_only: bool = False) -> None:
+    """Write atomically; the previous version is kept as NAME.kdlg.bak. A linked file is saved
+    through the link. A write-protected file raises ReadOnlyFileError unless `overwrite_read_only`
+    (then it stays write-protected, as in editors)."""
     path = Path(path)
+    target = real_target(path)
+    mode = None
+    if is_write_protected(target):
+        if not overwrite_read_only:
+            raise ReadOnlyFileError(f"»{shown_name(path)}« er skrivebeskyttet. Den er ikke ændret, og workshoppen er ikke ændret.")
+        mode = target.stat().st_mode & 0o777
+        if IS_WINDOWS:  # Windows refuses to rename onto a read-only file
+            os.chmod(target, stat.S_IREAD | stat.S_IWRITE)
     data = dump_project(project)
     try:
-        write_atomic(path, data, backup=backup)
+        write_atomic(path, data, backup=backup, mode=mode)
     except OSError as exc:
         raise SaveError(save_error_message(path, exc)) from exc
 

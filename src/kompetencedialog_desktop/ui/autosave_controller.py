@@ -9,6 +9,7 @@ import threading
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..storage.autosave import AutosaveStore, SnapshotInfo, key_for
+from ..storage.errors import os_error_reason
 from ..storage.lock import process_alive
 from ..storage.project_file import dump_project
 from .document import WorkshopDocument
@@ -65,7 +66,7 @@ class AutosaveController(QObject):
         super().__init__(parent)
         self.store = store or AutosaveStore()
         self.writer = _Writer(self.store, lambda exc: self.failed.emit(
-            f"Autogem kunne ikke skrive ({exc.strerror or exc}). Gem workshoppen selv med Ctrl+S."))
+            f"Autogem kunne ikke skrive ({os_error_reason(exc)}). Gem workshoppen selv med Ctrl+S."))
         self.document: WorkshopDocument | None = None
         self.key: str | None = None
         self._timer = QTimer(self)

@@ -107,12 +107,13 @@ class WorkshopDocument(QObject):
         self.undo_stack.setClean()
         self.modified_changed.emit()
 
-    def save(self, path: Path | None = None) -> None:
-        """Save to `path` (or the current file). Raises SaveError; the project stays in memory."""
+    def save(self, path: Path | None = None, *, overwrite_read_only: bool = False) -> None:
+        """Save to `path` (or the current file). Raises SaveError (ReadOnlyFileError for a
+        write-protected file unless `overwrite_read_only`); the project stays in memory."""
         target = Path(path) if path else self.path
         if target is None:
             raise ValueError("ingen fil at gemme til")
-        save_project(self.project, target)
+        save_project(self.project, target, overwrite_read_only=overwrite_read_only)
         if target != self.path:
             self.path = target
             self.path_changed.emit()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from ..paths import safe_file_name
 from ..storage.docx_export import ExportError, export_docx, write_export
 from ..storage.errors import os_error_reason
+from ..storage.outputs import OutputRefused, check_output
 from . import dialogs
 from .board_render import board_pngs, boards_pdf, write_pngs
 
@@ -26,7 +27,13 @@ class ExportController(QObject):
         base = document.path.with_suffix("") if document.path else Path.home() / safe_file_name(document.project.title)
         return str(base) + suffix
 
-    def _run(self, work) -> Path | None:
+    def _run(self, work, output: Path | None = None) -> Path | None:
+        try:
+            if output is not None and self.files.document is not None:
+                check_output(output, [self.files.document.path] if self.files.document.path else [])
+        except OutputRefused as exc:
+            dialogs.show_error(self.window, "Eksporten mislykkedes", str(exc))
+            return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             return work()
@@ -50,7 +57,7 @@ class ExportController(QObject):
         if path is None:
             return None
         project = self.files.document.project
-        done = self._run(lambda: export_docx(project, path, board_pngs(project)) or path)
+        done = self._run(lambda: export_docx(project, path, board_pngs(project)) or path, path)
         if done:
             self._offer_to_open(done)
         return done
@@ -62,7 +69,7 @@ class ExportController(QObject):
         if path is None:
             return None
         project = self.files.document.project
-        done = self._run(lambda: write_export(path, boards_pdf(project)) or path)
+        done = self._run(lambda: write_export(path, boards_pdf(project)) or path, path)
         if done:
             self._offer_to_open(done)
         return done
@@ -74,4 +81,4 @@ class ExportController(QObject):
         if folder is None:
             return None
         project = self.files.document.project
-        return self._run(lambda: write_pngs(project, folder) and folder)
+        return self._run(lambda: write_pngs(project, folder) and folder, folder)

@@ -12,7 +12,8 @@ from ..paths import safe_file_name
 from ..storage import lock
 from ..storage.autosave import RecoveryEntry
 from ..storage.content_loader import load_example, workshop_content
-from ..storage.project_file import LoadError, SaveError
+from ..storage.errors import shown_name
+from ..storage.project_file import LoadError, ReadOnlyFileError, SaveError
 from ..storage.settings import add_recent_file, recent_files
 from . import dialogs
 from .autosave_controller import AutosaveController
@@ -97,7 +98,17 @@ class FileController(QObject):
     def _save_to(self, path: Path) -> bool:
         old_path = self.document.path
         try:
-            self.document.save(path)
+            try:
+                self.document.save(path)
+            except ReadOnlyFileError:
+                # A rename would replace it without a word; editors ask, and so do we.
+                if not dialogs.ask_yes_no(
+                    self.window, "Filen er skrivebeskyttet",
+                    f"»{shown_name(path)}« er skrivebeskyttet.\n\nVil du gemme oven i den alligevel? "
+                    "Den forbliver skrivebeskyttet. (Nej: intet gemmes; brug Gem som for at gemme et andet sted.)",
+                ):
+                    return False
+                self.document.save(path, overwrite_read_only=True)
         except SaveError as exc:
             # The workshop stays in memory (and in the autosave); offer another place.
             if dialogs.ask_yes_no(self.window, "Workshoppen blev ikke gemt", f"{exc}\n\nVil du gemme den et andet sted nu?"):
