@@ -234,3 +234,17 @@ def test_migration_from_v2_fixture_keeps_everything():
     assert version == 2 and project.workshop == "grus" and len(project.notes) == 6
     assert [n.text for n in project.notes] == [n["text"] for n in raw["notes"]]
     assert all(r.status == "ikke startet" for r in project.plan.rows) and project.evaluation.groups == []
+
+
+def test_migration_from_v3_fixture_keeps_everything_and_saves_as_v4(tmp_path):
+    """A file from the landed 0.2 program (schema 3) opens unchanged and is saved as schema 4."""
+    project, version = load_project_with_version(FIXTURES / "v3_strategi.kdlg")
+    raw = json.loads((FIXTURES / "v3_strategi.kdlg").read_text(encoding="utf-8"))["workshop"]
+    assert version == 3 and project.workshop == "strategi" and len(project.notes) == len(raw["notes"]) == 43
+    assert [(n.id, n.text, n.x, n.y, n.votes) for n in project.notes] == [
+        (n["id"], n["text"], n["x"], n["y"], n.get("votes", 0)) for n in raw["notes"]]
+    assert project.agenda.variant == "" and project.plan.evaluation_rhythm == "én gang om året"
+    out = tmp_path / "ny.kdlg"
+    save_project(project, out)
+    assert json.loads(out.read_text(encoding="utf-8"))["schema_version"] == 4
+    assert load_project(out) == project

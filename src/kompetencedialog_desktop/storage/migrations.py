@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-CURRENT_SCHEMA_VERSION = 3
+CURRENT_SCHEMA_VERSION = 4
 
 _V1_COLOURS = {"yellow": "gul", "green": "groen", "blue": "blaa", "pink": "lyseroed", "orange": "orange", "white": "hvid"}
 
@@ -54,7 +54,15 @@ def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "schema_version": 3}
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
+    """v4 (0.3) saves where the agenda stands (`agenda`) and the strategy's own choices (adopted,
+    valid until, next serviceeftersyn, evaluation rhythm, groups and plans, changes). All have
+    defaults; the version number tells an older program that it cannot keep them, so it refuses
+    the file by version instead of by an unknown field."""
+    return {**data, "schema_version": 4}
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def migrate(data: dict[str, Any]) -> tuple[dict[str, Any], int]:
