@@ -47,6 +47,11 @@ def run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
 def main() -> None:
     pairs = max(7, int(sys.argv[1]) if len(sys.argv) > 1 else 11)
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    # An installed program runs from compiled bytecode (pip and PyInstaller both compile it); a
+    # checkout run with PYTHONDONTWRITEBYTECODE would recompile our ~6,000 lines on every start.
+    # The warm-up below writes the __pycache__ folders (ignored by git).
+    if not os.environ.get("KDLG_BENCH_NO_BYTECODE"):
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
     for var in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         env[var] = tempfile.mkdtemp(prefix="kdlg-start-")  # never the user's settings or recovery
     bare_argv = [sys.executable, "-c", BARE]
@@ -65,7 +70,8 @@ def main() -> None:
         ratios.append(pair[True] / pair[False])
     bt, br = [t for t, _ in bare], [r for _, r in bare]
     pt, pr = [t for t, _ in prog], [r for _, r in prog]
-    print(f"{pairs} alternated pairs, QT_QPA_PLATFORM={env['QT_QPA_PLATFORM']}, {os.cpu_count()} cores")
+    print(f"{pairs} alternated pairs, QT_QPA_PLATFORM={env['QT_QPA_PLATFORM']}, {os.cpu_count()} cores,"
+          f" bytecode {'off' if 'PYTHONDONTWRITEBYTECODE' in env else 'cached'}")
     print(f"{'':28}{'median':>9}{'min':>9}{'max':>9}{'peak RSS':>12}")
     print(f"{'bare PySide6 window':28}{statistics.median(bt):7.0f}ms{min(bt):7.0f}ms{max(bt):7.0f}ms"
           f"{statistics.median(br):9.1f} MB")
