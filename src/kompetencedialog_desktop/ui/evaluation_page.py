@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.loop import aggregate, evaluation_group
-from ..storage.docx_export import ExportError, write_export
-from ..storage.loop_export import build_evaluation_docx
 from ..storage.project_file import LoadError, load_project
 from . import dialogs, theme
 from .commands import UpdateEvaluation
@@ -136,6 +134,10 @@ class EvaluationPage(QScrollArea):
                                                "Word-dokument (*.docx)", ".docx")
         if path is None:
             return None
+        # python-docx costs ~45 ms to import: load it when a report is written, not at start-up.
+        from ..storage.docx_export import ExportError, write_export
+        from ..storage.loop_export import build_evaluation_docx
+
         try:
             write_export(path, build_evaluation_docx(self.project))
         except ExportError as exc:
