@@ -27,7 +27,7 @@ def new_id(prefix: str) -> str:
 
 class Record(BaseModel):
     # A field we do not know is refused with its name, never silently dropped on the next save.
-    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, defer_build=True)  # built on first use
 
 
 class NoteSource(Record):
