@@ -2,7 +2,9 @@
 repaint after a zoom change, quick-entry note, peak RSS; medians and worst cases.
 Goals (issue 18): open <= 300 ms, worst drag step <= 16 ms, worst repaint after a zoom change
 <= 50 ms, quick-entry note worst of 50 <= 5 ms, peak RSS <= 150 MB.
-Run: .venv/bin/python benchmarks/bench_board.py [NOTES]   (default 2000; e.g. 300 for a busy real workshop)"""
+Run: .venv/bin/python benchmarks/bench_board.py [NOTES]   (default 2000; e.g. 300 for a busy real workshop)
+KDLG_BENCH_CLOCK=cpu times with this thread's CPU time instead of the wall clock: on a shared,
+busy machine that keeps other processes' load out of the figures (Qt paints offscreen on this thread)."""
 
 from __future__ import annotations
 
@@ -32,12 +34,15 @@ def ms(fn, repeat: int) -> tuple[float, float]:
     return statistics.median(times), max(times)
 
 
+CLOCK = time.thread_time if os.environ.get("KDLG_BENCH_CLOCK") == "cpu" else time.perf_counter
+
+
 def timings(fn, repeat: int) -> list[float]:
     times = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = CLOCK()
         fn()
-        times.append((time.perf_counter() - start) * 1000)
+        times.append((CLOCK() - start) * 1000)
     return times
 
 
@@ -50,7 +55,7 @@ def main() -> None:
 
     window = MainWindow()
     window.resize(1920, 1080)
-    start = time.perf_counter()
+    start = CLOCK()
     window.files._set_document(WorkshopDocument.open(path, window.files))
     window.show()
     app.processEvents()  # offscreen: let the window be exposed so repaint() really paints
@@ -58,7 +63,7 @@ def main() -> None:
     page = window.current_page()
     page.view.fit_board()
     page.view.viewport().repaint()  # paints every visible note: the first paint
-    open_ms = (time.perf_counter() - start) * 1000
+    open_ms = (CLOCK() - start) * 1000
     notes_on_board = len(page.scene.items_by_id)
 
     repaint = ms(lambda: page.view.viewport().repaint(), 30)
@@ -69,7 +74,11 @@ def main() -> None:
         page.view.zoom_by(next(zoom_factors), False)
         page.view.viewport().repaint()
 
-    zoomed = timings(zoom_and_repaint, 12)
+    zoomed, after_zoom = [], []
+    for _ in range(12):
+        zoomed += timings(zoom_and_repaint, 1)
+        # Work a zoom change leaves for later (a cache catching up) shows up in these turns.
+        after_zoom += timings(app.processEvents, 25)
     page.view.fit_board()
     page.view.viewport().repaint()
 
@@ -101,11 +110,13 @@ def main() -> None:
     quick = ms(quick_note, 50)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    print(f"{n_notes:,}-note workshop, board 2 shows {notes_on_board} notes, window 1920x1080 (offscreen)")
+    print(f"{n_notes:,}-note workshop, board 2 shows {notes_on_board} notes, window 1920x1080 (offscreen),"
+          f" {'CPU time' if CLOCK is time.thread_time else 'wall clock'}")
     print(f"open to first paint          {open_ms:8.1f} ms   (goal <= 300)")
     print(f"full repaint, median / max   {repaint[0]:8.1f} / {repaint[1]:.1f} ms   (goal <= 16)")
     print(f"zoom change + repaint, med / max {statistics.median(zoomed):5.1f} / {max(zoomed):.1f} ms"
           f"   (12 changes; goal: max <= 50)")
+    print(f"event-loop turn after a zoom, worst {max(after_zoom):5.1f} ms   (25 turns after each change)")
     print(f"drag step, median / max      {statistics.median(drag_times):8.2f} / {max(drag_times):.2f} ms"
           f"   (first step {drag_times[0]:.2f} ms; goal: max <= 16)")
     print(f"quick-entry note, med / max  {quick[0]:8.2f} / {quick[1]:.2f} ms   (worst of 50; goal <= 5)")

@@ -6,12 +6,14 @@ A scene built later reads the model as it is then, so nothing is missed in betwe
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from ..model.content import BoardDefinition
 from .board_scene import BoardScene
 from .board_view import BoardView
 from .document import WorkshopDocument
+from .note_cache import NoteCachePolicy
 from .quick_entry import QuickEntry
 
 
@@ -46,7 +48,14 @@ class BoardPage(QWidget):
         if self._scene is not None:
             return
         self._scene = BoardScene(self._document, self.board, self)
+        self._scene.note_cache = NoteCachePolicy(self._scene)  # a projector view asks it too
         self._view = BoardView(self._scene)
+        # Notes are cached at zoom levels and scaled in between (see note_cache.py).
+        self._view.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        # A frame would be redrawn on focus-in, and that redraws the whole board: the first
+        # step of a drag (the press focuses the view) cost a full repaint.
+        self._view.setFrameShape(QFrame.Shape.NoFrame)
+        self._scene.note_cache.watch(self._view)
         self.layout().insertWidget(0, self._view, 1)
         if self.isVisible():
             self._view.show()  # a child added to a shown widget is otherwise shown one turn later
