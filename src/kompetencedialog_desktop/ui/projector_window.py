@@ -27,7 +27,9 @@ class ProjectorWindow(QWidget):
         self.timer = TimerDisplay(44)
         self.timer.setMinimumWidth(320)
         self.view = QGraphicsView()
-        self.view.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        # SmoothPixmapTransform: post-its are cached pictures scaled to this view (ui/note_cache.py).
+        self.view.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+                                 | QPainter.RenderHint.SmoothPixmapTransform)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setInteractive(False)  # the room looks; the facilitator's window edits
@@ -64,6 +66,9 @@ class ProjectorWindow(QWidget):
         if isinstance(scene, BoardScene):
             b = scene.board
             self.view.fitInView(0, 0, b.width, b.height, Qt.AspectRatioMode.KeepAspectRatio)
+            policy = getattr(scene, "note_cache", None)
+            if policy is not None:
+                policy.refresh()  # the notes' pictures must be fine enough for this view too
 
     def show_card(self, card: Card | None) -> None:
         self.question.setText(card.questions[0] if card else "")
