@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -46,11 +47,19 @@ def timings(fn, repeat: int) -> list[float]:
     return times
 
 
+def make(n_notes: int, path: str) -> None:
+    save_project(big_project(n_notes), Path(path))
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--make"]:
+        return make(int(sys.argv[2]), sys.argv[3])
     n_notes = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
-    app = QApplication(sys.argv[:1])
     path = Path(tempfile.mkdtemp(prefix="kdlg-bench-")) / "stor.kdlg"
-    save_project(big_project(n_notes), path)
+    # The test file is made in a child process: building 2,000 notes here would count in this
+    # process's peak RSS, which should be what opening and using the file costs.
+    subprocess.run([sys.executable, __file__, "--make", str(n_notes), str(path)], check=True)
+    app = QApplication(sys.argv[:1])
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     window = MainWindow()
@@ -59,11 +68,14 @@ def main() -> None:
     window.files._set_document(WorkshopDocument.open(path, window.files))
     window.show()
     app.processEvents()  # offscreen: let the window be exposed so repaint() really paints
+    window.current_page().view.viewport().repaint()  # board 1, as the user sees it first
+    open_ms = (CLOCK() - start) * 1000
+    start = CLOCK()
     window.show_board(1)
     page = window.current_page()
     page.view.fit_board()
     page.view.viewport().repaint()  # paints every visible note: the first paint
-    open_ms = (CLOCK() - start) * 1000
+    switch_ms = (CLOCK() - start) * 1000
     notes_on_board = len(page.scene.items_by_id)
 
     repaint = ms(lambda: page.view.viewport().repaint(), 30)
@@ -79,8 +91,9 @@ def main() -> None:
         zoomed += timings(zoom_and_repaint, 1)
         # Work a zoom change leaves for later (a cache catching up) shows up in these turns.
         after_zoom += timings(app.processEvents, 25)
-    page.view.fit_board()
+    page.view.fit_board()  # back to the whole board: a zoom change too
     page.view.viewport().repaint()
+    after_zoom += timings(app.processEvents, 25)
 
     # A drag: press on a note, then time each mouse move plus the repaint it causes.
     note = next(n for n in window.files.document.project.notes if n.board == page.board.id)
@@ -112,7 +125,9 @@ def main() -> None:
 
     print(f"{n_notes:,}-note workshop, board 2 shows {notes_on_board} notes, window 1920x1080 (offscreen),"
           f" {'CPU time' if CLOCK is time.thread_time else 'wall clock'}")
-    print(f"open to first paint          {open_ms:8.1f} ms   (goal <= 300)")
+    print(f"open to first paint          {open_ms:8.1f} ms   (board 1 painted; goal <= 300)")
+    print(f"then board 2 first painted   {switch_ms:8.1f} ms   (open + this: {open_ms + switch_ms:.0f} ms,"
+          f" what earlier versions of this script called open)")
     print(f"full repaint, median / max   {repaint[0]:8.1f} / {repaint[1]:.1f} ms   (goal <= 16)")
     print(f"zoom change + repaint, med / max {statistics.median(zoomed):5.1f} / {max(zoomed):.1f} ms"
           f"   (12 changes; goal: max <= 50)")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from kompetencedialog_desktop.model.project import Note, new_id
 from kompetencedialog_desktop.ui.commands import AddNotes
-from kompetencedialog_desktop.ui.note_cache import level_for
+from kompetencedialog_desktop.ui.note_cache import KEEP_FINER, level_for
 from kompetencedialog_desktop.ui.note_item import NoteItem
 
 from .conftest import close_window, open_window
@@ -55,7 +55,7 @@ def test_a_board_is_built_when_first_shown_and_shows_notes_added_before(window, 
 def test_notes_are_cached_at_a_level_at_least_as_fine_as_the_view(window, qtbot):
     page = window.current_page()
     policy = _settled(page, qtbot)
-    assert _scale(page.view) <= policy.level < 2 * _scale(page.view)
+    assert _scale(page.view) <= policy.level < KEEP_FINER * _scale(page.view)
     notes = [i for i in page.scene.items() if isinstance(i, NoteItem)]
     assert notes and all(i.cacheMode() == QGraphicsItem.CacheMode.ItemCoordinateCache for i in notes)
     page.view.zoom_by(2.5, False)  # across a level: redrawn finer, a few notes per turn
