@@ -30,8 +30,8 @@ sys.exit(0 if not image.isNull() else 1)
 PROGRAM = [sys.executable, "-m", "kompetencedialog_desktop", "--smoke-test"]
 
 
-def run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall time (ms) from spawn to exit, and the child's peak RSS (MB)."""
+def run(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall time (ms) from spawn to exit, the child's peak RSS (MB) and its CPU time (ms)."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _pid, status, usage = os.wait4(proc.pid, 0)
@@ -41,7 +41,7 @@ def run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     proc.stderr.close()
     if proc.returncode != 0:
         sys.exit(f"{' '.join(argv[-2:])} failed ({proc.returncode}):\n{err}")
-    return elapsed, usage.ru_maxrss / 1024  # Linux: KiB
+    return elapsed, usage.ru_maxrss / 1024, (usage.ru_utime + usage.ru_stime) * 1000  # Linux: KiB
 
 
 def main() -> None:
@@ -68,8 +68,8 @@ def main() -> None:
             into.append(run(argv, env))
             pair[argv is PROGRAM] = into[-1][0]
         ratios.append(pair[True] / pair[False])
-    bt, br = [t for t, _ in bare], [r for _, r in bare]
-    pt, pr = [t for t, _ in prog], [r for _, r in prog]
+    bt, br, bc = ([x[i] for x in bare] for i in range(3))
+    pt, pr, pc = ([x[i] for x in prog] for i in range(3))
     print(f"{pairs} alternated pairs, QT_QPA_PLATFORM={env['QT_QPA_PLATFORM']}, {os.cpu_count()} cores,"
           f" bytecode {'off' if 'PYTHONDONTWRITEBYTECODE' in env else 'cached'}")
     print(f"{'':28}{'median':>9}{'min':>9}{'max':>9}{'peak RSS':>12}")
@@ -81,6 +81,9 @@ def main() -> None:
     print(f"ratio of medians             {ratio:5.2f}x   (median of per-pair ratios {statistics.median(ratios):.2f}x;"
           f" goal <= 1.25x)")
     print(f"peak RSS of the program      {max(pr):5.1f} MB  (worst run; goal <= 80 MB; bare {max(br):.1f} MB)")
+    # CPU time (user + system) of each child: what the program itself costs, whatever else runs.
+    print(f"CPU time, median             {statistics.median(pc):5.0f} ms vs bare {statistics.median(bc):.0f} ms:"
+          f" {statistics.median(pc) / statistics.median(bc):.2f}x")
 
 
 if __name__ == "__main__":

@@ -109,7 +109,8 @@ def facilitator_guide(workshop: str, root: Path | None = None) -> "FacilitatorGu
 
     path = (root or resources_dir()) / "guides" / f"{workshop}.json"
     guide = load_json_model(path, FacilitatorGuide)
-    content = load_workshop_content(workshop, root)
+    # The installed content is loaded and checked once per run (workshop_content's cache).
+    content = workshop_content(workshop) if root is None else load_workshop_content(workshop, root)
     cards = {card.id for deck in content.decks.values() for card in deck.cards}
     boards = {b.id for b in content.boards}
     for v, variant in enumerate(guide.variants):
