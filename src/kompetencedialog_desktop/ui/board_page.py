@@ -6,7 +6,6 @@ A scene built later reads the model as it is then, so nothing is missed in betwe
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from ..model.content import BoardDefinition
@@ -48,10 +47,8 @@ class BoardPage(QWidget):
         if self._scene is not None:
             return
         self._scene = BoardScene(self._document, self.board, self)
-        self._scene.note_cache = NoteCachePolicy(self._scene)  # a projector view asks it too
+        self._scene.note_cache = NoteCachePolicy(self._scene)  # room for the notes' pictures; a projector asks too
         self._view = BoardView(self._scene)
-        # Notes are cached at zoom levels and scaled in between (see note_cache.py).
-        self._view.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         # A frame would be redrawn on focus-in, and that redraws the whole board: the first
         # step of a drag (the press focuses the view) cost a full repaint.
         self._view.setFrameShape(QFrame.Shape.NoFrame)

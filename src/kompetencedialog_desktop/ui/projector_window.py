@@ -27,9 +27,7 @@ class ProjectorWindow(QWidget):
         self.timer = TimerDisplay(44)
         self.timer.setMinimumWidth(320)
         self.view = QGraphicsView()
-        # SmoothPixmapTransform: post-its are cached pictures scaled to this view (ui/note_cache.py).
-        self.view.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
-                                 | QPainter.RenderHint.SmoothPixmapTransform)
+        self.view.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setInteractive(False)  # the room looks; the facilitator's window edits
@@ -68,7 +66,7 @@ class ProjectorWindow(QWidget):
             self.view.fitInView(0, 0, b.width, b.height, Qt.AspectRatioMode.KeepAspectRatio)
             policy = getattr(scene, "note_cache", None)
             if policy is not None:
-                policy.refresh()  # the notes' pictures must be fine enough for this view too
+                policy.refresh()  # room in the pixmap cache for this view's pictures of the notes too
 
     def show_card(self, card: Card | None) -> None:
         self.question.setText(card.questions[0] if card else "")
