@@ -1,13 +1,17 @@
 """The board with 2,000 post-its, offscreen: open-to-first-paint, full repaint, drag step,
-quick-entry note, peak RSS. Goals: open <= 0.5 s, repaint <= 16 ms, drag step <= 4 ms,
-quick entry <= 5 ms, RSS <= 150 MB.
-Run: .venv/bin/python benchmarks/bench_board.py [NOTES]   (default 2000; e.g. 300 for a busy real workshop)"""
+repaint after a zoom change, quick-entry note, peak RSS; medians and worst cases.
+Goals (issue 18): open <= 300 ms, worst drag step <= 16 ms, worst repaint after a zoom change
+<= 50 ms, quick-entry note worst of 50 <= 5 ms, peak RSS <= 150 MB.
+Run: .venv/bin/python benchmarks/bench_board.py [NOTES]   (default 2000; e.g. 300 for a busy real workshop)
+KDLG_BENCH_CLOCK=cpu times with this thread's CPU time instead of the wall clock: on a shared,
+busy machine that keeps other processes' load out of the figures (Qt paints offscreen on this thread)."""
 
 from __future__ import annotations
 
 import os
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -27,38 +31,69 @@ from kompetencedialog_desktop.ui.main_window import MainWindow  # noqa: E402
 
 
 def ms(fn, repeat: int) -> tuple[float, float]:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
+    times = timings(fn, repeat)
     return statistics.median(times), max(times)
 
 
+CLOCK = time.thread_time if os.environ.get("KDLG_BENCH_CLOCK") == "cpu" else time.perf_counter
+
+
+def timings(fn, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = CLOCK()
+        fn()
+        times.append((CLOCK() - start) * 1000)
+    return times
+
+
+def make(n_notes: int, path: str) -> None:
+    save_project(big_project(n_notes), Path(path))
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--make"]:
+        return make(int(sys.argv[2]), sys.argv[3])
     n_notes = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
-    app = QApplication(sys.argv[:1])
     path = Path(tempfile.mkdtemp(prefix="kdlg-bench-")) / "stor.kdlg"
-    save_project(big_project(n_notes), path)
+    # The test file is made in a child process: building 2,000 notes here would count in this
+    # process's peak RSS, which should be what opening and using the file costs.
+    subprocess.run([sys.executable, __file__, "--make", str(n_notes), str(path)], check=True)
+    app = QApplication(sys.argv[:1])
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     window = MainWindow()
     window.resize(1920, 1080)
-    start = time.perf_counter()
+    start = CLOCK()
     window.files._set_document(WorkshopDocument.open(path, window.files))
     window.show()
     app.processEvents()  # offscreen: let the window be exposed so repaint() really paints
+    window.current_page().view.viewport().repaint()  # board 1, as the user sees it first
+    open_ms = (CLOCK() - start) * 1000
+    start = CLOCK()
     window.show_board(1)
     page = window.current_page()
     page.view.fit_board()
     page.view.viewport().repaint()  # paints every visible note: the first paint
-    open_ms = (time.perf_counter() - start) * 1000
+    switch_ms = (CLOCK() - start) * 1000
     notes_on_board = len(page.scene.items_by_id)
 
     repaint = ms(lambda: page.view.viewport().repaint(), 30)
-    page.view.zoom_by(1.3, False)
-    zoomed_repaint = ms(lambda: page.view.viewport().repaint(), 1)
-    page.view.fit_board()
+    # Each zoom change (in, in, out, out, ...) followed by the repaint it causes.
+    zoom_factors = iter([1.2, 1.2, 1 / 1.2, 1 / 1.2, 1 / 1.2, 1.2] * 2)
+
+    def zoom_and_repaint():
+        page.view.zoom_by(next(zoom_factors), False)
+        page.view.viewport().repaint()
+
+    zoomed, after_zoom = [], []
+    for _ in range(12):
+        zoomed += timings(zoom_and_repaint, 1)
+        # Work a zoom change leaves for later (a cache catching up) shows up in these turns.
+        after_zoom += timings(app.processEvents, 25)
+    page.view.fit_board()  # back to the whole board: a zoom change too
+    page.view.viewport().repaint()
+    after_zoom += timings(app.processEvents, 25)
 
     # A drag: press on a note, then time each mouse move plus the repaint it causes.
     note = next(n for n in window.files.document.project.notes if n.board == page.board.id)
@@ -73,7 +108,7 @@ def main() -> None:
         QTest.mouseMove(viewport, point + type(point)(step[0] * 3, step[0] * 2))
         app.processEvents()
 
-    drag = ms(drag_step, 40)
+    drag_times = timings(drag_step, 40)
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point + type(point)(step[0] * 3, step[0] * 2))
 
     entry = page.entry
@@ -85,15 +120,21 @@ def main() -> None:
         entry.submit()
         app.processEvents()
 
-    quick = ms(quick_note, 30)
+    quick = ms(quick_note, 50)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    print(f"{n_notes:,}-note workshop, board 2 shows {notes_on_board} notes, window 1920x1080 (offscreen)")
-    print(f"open to first paint          {open_ms:8.1f} ms   (goal <= 500)")
+    print(f"{n_notes:,}-note workshop, board 2 shows {notes_on_board} notes, window 1920x1080 (offscreen),"
+          f" {'CPU time' if CLOCK is time.thread_time else 'wall clock'}")
+    print(f"open to first paint          {open_ms:8.1f} ms   (board 1 painted; goal <= 300)")
+    print(f"then board 2 first painted   {switch_ms:8.1f} ms   (open + this: {open_ms + switch_ms:.0f} ms,"
+          f" what earlier versions of this script called open)")
     print(f"full repaint, median / max   {repaint[0]:8.1f} / {repaint[1]:.1f} ms   (goal <= 16)")
-    print(f"repaint after a zoom change  {zoomed_repaint[0]:8.1f} ms   (cache is rebuilt once per zoom level)")
-    print(f"drag step, median / max      {drag[0]:8.2f} / {drag[1]:.2f} ms   (goal <= 4)")
-    print(f"quick-entry note, med / max  {quick[0]:8.2f} / {quick[1]:.2f} ms   (goal <= 5)")
+    print(f"zoom change + repaint, med / max {statistics.median(zoomed):5.1f} / {max(zoomed):.1f} ms"
+          f"   (12 changes; goal: max <= 50)")
+    print(f"event-loop turn after a zoom, worst {max(after_zoom):5.1f} ms   (25 turns after each change)")
+    print(f"drag step, median / max      {statistics.median(drag_times):8.2f} / {max(drag_times):.2f} ms"
+          f"   (first step {drag_times[0]:.2f} ms; goal: max <= 16)")
+    print(f"quick-entry note, med / max  {quick[0]:8.2f} / {quick[1]:.2f} ms   (worst of 50; goal <= 5)")
     print(f"peak RSS                     {peak:8.1f} MB   (goal <= 150; {rss_before:.0f} MB before the window)")
     window.files.document.forget_changes()
     window.close()

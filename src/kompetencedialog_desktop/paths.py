@@ -45,6 +45,11 @@ def user_state_dir() -> Path:
     return Path(platformdirs.user_state_dir(APP_NAME, APP_AUTHOR))
 
 
+def user_cache_dir() -> Path:
+    """Things the program can always make again (the validated-content cache)."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
+
+
 def autosave_dir() -> Path:
     return user_state_dir() / "autosave"
 

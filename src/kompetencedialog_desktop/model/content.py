@@ -20,7 +20,9 @@ _HEX = r"^#[0-9a-fA-F]{6}$"
 class Strict(BaseModel):
     """Content files are written by us: unknown or missing fields are mistakes worth naming."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a validator is built on first use, not at import (start-up pays only for
+    # the models it validates; see benchmarks/bench_startup.py).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Rect(Strict):
@@ -114,7 +116,7 @@ class CardDeck(Strict):
 class WorkshopContent(BaseModel):
     """All content of one workshop kind, as the app uses it."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     workshop: WorkshopKind
     boards: tuple[BoardDefinition, ...]

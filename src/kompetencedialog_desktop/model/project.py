@@ -37,7 +37,8 @@ class Record(BaseModel):
 
     # Every text field is a constrained type from text.py (a test checks each has a maxLength);
     # pydantic-core refuses lone surrogates in constrained strings itself, and errors.py words it.
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False,
+                              defer_build=True)  # validators built on first use (start-up)
 
 
 class NoteSource(Record):

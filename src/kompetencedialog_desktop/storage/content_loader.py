@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from ..model.content import WORKSHOP_KINDS, BoardDefinition, CardDeck, WorkshopContent
 from ..model.roles import check_roles
 from ..paths import resources_dir
+from .content_cache import cached_model
 from .errors import describe_validation_error
 
 if TYPE_CHECKING:  # imported where used, so loading boards does not load every schema
@@ -75,10 +76,20 @@ def load_workshop_content(workshop: str, root: Path | None = None) -> WorkshopCo
     return WorkshopContent(workshop=workshop, boards=tuple(boards), decks=decks)
 
 
+def _content_files(workshop: str, root: Path) -> list[Path]:
+    boards = sorted((root / "boards").glob(f"{workshop}-*.json"))
+    return boards + [p for p in (root / "cards" / f"{b.stem}.json" for b in boards) if p.exists()]
+
+
 @lru_cache(maxsize=4)
 def workshop_content(workshop: str) -> WorkshopContent:
-    """Cached content from the installed resources (content never changes while running)."""
-    return load_workshop_content(workshop)
+    """Cached content from the installed resources (content never changes while running).
+    Validated once per content version; see content_cache.py."""
+    if workshop not in WORKSHOP_KINDS:
+        return load_workshop_content(workshop)  # raises the usual error
+    root = resources_dir()
+    return cached_model(f"content-{workshop}", _content_files(workshop, root), WorkshopContent,
+                        lambda: load_workshop_content(workshop, root))
 
 
 def load_example(workshop: str, root: Path | None = None) -> dict:
@@ -111,9 +122,20 @@ def facilitator_guide(workshop: str, root: Path | None = None) -> "FacilitatorGu
     """The workshop's agenda variants, checked against its boards and cards."""
     from ..model.guide import FacilitatorGuide
 
+    if root is None and workshop in WORKSHOP_KINDS:  # the installed guide: validated once per version
+        base = resources_dir()
+        files = [base / "guides" / f"{workshop}.json", *_content_files(workshop, base)]
+        return cached_model(f"guide-{workshop}", files, FacilitatorGuide, lambda: _load_guide(workshop, None))
+    return _load_guide(workshop, root)
+
+
+def _load_guide(workshop: str, root: Path | None) -> "FacilitatorGuide":
+    from ..model.guide import FacilitatorGuide
+
     path = (root or resources_dir()) / "guides" / f"{workshop}.json"
     guide = load_json_model(path, FacilitatorGuide)
-    content = load_workshop_content(workshop, root)
+    # The installed content is loaded and checked once per run (workshop_content's cache).
+    content = workshop_content(workshop) if root is None else load_workshop_content(workshop, root)
     cards = {card.id for deck in content.decks.values() for card in deck.cards}
     boards = {b.id for b in content.boards}
     for v, variant in enumerate(guide.variants):

@@ -38,7 +38,7 @@ UNCHANGED = "Filen er ikke ændret."
 class ProjectFile(BaseModel):
     """The envelope around a workshop, as written to disk (keys in this order)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)  # built on first load or save, not at start-up
 
     format: Literal["kompetencedialog-projekt"] = FORMAT_TAG
     schema_version: int = CURRENT_SCHEMA_VERSION

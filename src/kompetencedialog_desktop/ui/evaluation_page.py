@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
 from ..model import plan_operations as plan_ops
 from ..model.change import EVALUATION, NOTES, PLAN, Change
 from ..model.loop import aggregate, evaluation_group, source_candidates
-from ..storage.docx_export import ExportError, write_export
-from ..storage.loop_export import build_evaluation_docx
 from ..storage.project_file import LoadError, load_project
 from . import dialogs, theme
 from .document import WorkshopDocument
@@ -141,6 +139,10 @@ class EvaluationPage(QScrollArea):
                                                "Word-dokument (*.docx)", ".docx")
         if path is None:
             return None
+        # python-docx costs ~45 ms to import: load it when a report is written, not at start-up.
+        from ..storage.docx_export import ExportError, write_export
+        from ..storage.loop_export import build_evaluation_docx
+
         try:
             write_export(path, build_evaluation_docx(self.project))
         except ExportError as exc:

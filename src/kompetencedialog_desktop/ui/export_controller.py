@@ -9,11 +9,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 from ..paths import safe_file_name
-from ..storage.docx_export import ExportError, export_docx, write_export
 from ..storage.errors import os_error_reason
 from ..storage.outputs import OutputRefused, check_output
 from . import dialogs
-from .board_render import board_pngs, boards_pdf, write_pngs
 
 
 class ExportController(QObject):
@@ -28,6 +26,8 @@ class ExportController(QObject):
         return str(base) + suffix
 
     def _run(self, work, output: Path | None = None) -> Path | None:
+        from ..storage.docx_export import ExportError  # python-docx on first export only
+
         try:
             if output is not None and self.files.document is not None:
                 check_output(output, [self.files.document.path] if self.files.document.path else [])
@@ -56,6 +56,9 @@ class ExportController(QObject):
         path = dialogs.ask_export_path(self.window, "Eksportér til Word", self._suggest(".docx"), "Word-dokument (*.docx)", ".docx")
         if path is None:
             return None
+        from ..storage.docx_export import export_docx
+        from .board_render import board_pngs
+
         project = self.files.document.project
         done = self._run(lambda: export_docx(project, path, board_pngs(project)) or path, path)
         if done:
@@ -68,6 +71,9 @@ class ExportController(QObject):
         path = dialogs.ask_export_path(self.window, "Eksportér pladerne som PDF", self._suggest("-plader.pdf"), "PDF (*.pdf)", ".pdf")
         if path is None:
             return None
+        from ..storage.docx_export import write_export
+        from .board_render import boards_pdf
+
         project = self.files.document.project
         done = self._run(lambda: write_export(path, boards_pdf(project)) or path, path)
         if done:
@@ -80,5 +86,7 @@ class ExportController(QObject):
         folder = dialogs.ask_folder(self.window, "Vælg en mappe til billederne af pladerne")
         if folder is None:
             return None
+        from .board_render import write_pngs
+
         project = self.files.document.project
         return self._run(lambda: write_pngs(project, folder) and folder, folder)

@@ -8,8 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from ..model.loop import import_focus_areas
-from ..storage.docx_export import ExportError, write_export
-from ..storage.loop_export import build_mus_docx
 from ..storage.project_file import LoadError, load_project
 from . import dialogs
 from .commands import AddNotes
@@ -55,6 +53,9 @@ class LoopActions(QObject):
         path = dialogs.ask_export_path(self.window, "Fælles opspil til MUS", suggestion, "Word-dokument (*.docx)", ".docx")
         if path is None:
             return None
+        from ..storage.docx_export import ExportError, write_export  # python-docx on first export only
+        from ..storage.loop_export import build_mus_docx
+
         try:
             write_export(path, build_mus_docx(document.project))
         except ExportError as exc:

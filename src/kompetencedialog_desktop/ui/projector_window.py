@@ -98,6 +98,9 @@ class ProjectorWindow(QWidget):
         if self.view.transform().m11() > MAX_SCALE:  # one or two notes: big, not gigantic
             self.view.setTransform(QTransform.fromScale(MAX_SCALE, MAX_SCALE))
             self.view.centerOn(rect.center())
+        policy = getattr(self._scene, "note_cache", None)
+        if policy is not None:
+            policy.refresh()  # room in the pixmap cache for this view's pictures of the notes too
 
     def show_card(self, card: Card | None) -> None:
         self.question.setText(card.questions[0] if card else "")
