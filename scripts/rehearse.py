@@ -198,6 +198,7 @@ class Rehearsal:
         self.extra_minutes: dict[int, int] = {}  # agenda step index -> minutes added with F6
         self.current_board = 0
         self.last_seen: dict[int, BoardOnScreen] = {}  # board index -> where it was last drawn
+        self.entry_zone: dict[str, str] = {}  # board id -> the zone the quick entry writes into
 
     # --- reporting ---------------------------------------------------------------------------
     def record(self, invariant: str, ok: bool, detail: str = "") -> bool:
@@ -234,6 +235,7 @@ class Rehearsal:
         for zone_index, count in per_zone.items():
             zone = board.zones[zone_index]
             x.key(f"alt+{zone_index + 1}")
+            self.entry_zone[board.id] = zone.id
             for _ in range(count):
                 number = len(self.typed) + 1
                 text = f"Pointe {number:02d} {zone.title.split()[0].lower()}: øget trivsel på tværs af faggrupper"
@@ -321,6 +323,13 @@ class Rehearsal:
             x0, y0 = found.to_screen(r.x + 6, r.y + 4)
             x1, y1 = found.to_screen(r.x + r.w - 6, r.y + ZONE_HEADER - 4)
             shares.append((zone.id, picture.share_of([zone.colour], (x0, y0, x1, y1))))
+        right, bottom = found.to_screen(board.width, board.height)
+        left, top, win_right, win_bottom = self.window_region(wid)
+        visible = (min(win_right, self.width) - found.x0 + 2, min(win_bottom, self.height) - found.y0 + 2)
+        self.record(f"the whole board {board.number} is on the screen in the {what}",
+                    right <= self.width and bottom <= self.height and right <= win_right + 1 and bottom <= win_bottom + 1,
+                    f"board drawn {right - found.x0:.0f}x{bottom - found.y0:.0f} px, "
+                    f"{max(0, min(1, visible[0] / (right - found.x0))) * max(0, min(1, visible[1] / (bottom - found.y0))):.0%} visible")
         missing = [f"{zid} ({share:.0%})" for zid, share in shares if share < 0.35]
         self.record(f"board {board.number} is drawn in the {what}", not missing,
                     f"{found.scale * board.width:.0f} px wide" + (f"; zone header not visible: {', '.join(missing)}"
@@ -421,6 +430,10 @@ class Rehearsal:
         per_zone = {0: FULL_ZONE, 1: 2, 2: 2} if self.short else {0: FULL_ZONE, **{i: 4 for i in range(1, len(self.board().zones))}}
         self.begin(f"quick entry on board 1: {FULL_ZONE} notes in one zone, more in the others")
         self.quick_entry(0, per_zone)
+        self.check()
+
+        self.begin("Ctrl+Z in the quick entry undoes the last note; Enter again adds nothing")
+        self.undo_from_line()
         self.check()
 
         self.begin("cards: PgDown twice, F4 marks discussed")
@@ -547,6 +560,21 @@ class Rehearsal:
             self.record("F6 added a minute to the step", abs(log[0].planned_minutes - planned) < 0.01,
                         f"planned {log[0].planned_minutes} min, expected {planned}")
 
+    def undo_from_line(self) -> None:
+        """The secretary types a point, regrets it with Ctrl+Z (still in the line), then presses Enter."""
+        board = self.board()
+        text = "Fejltastet pointe der fortrydes"
+        x.activate(self.app.main)
+        x.key("ctrl+l")
+        x.type_text(text)
+        x.key("Return", "ctrl+z", "Return")
+        self.save()
+        count = sum(1 for n in load(self.file).notes if n.text == text)
+        self.record("Ctrl+Z in the quick entry removes the note, and Enter makes no duplicate", count == 0,
+                    f"{count} copies of the note on the board")
+        # Expect what the program did from here on, so one finding does not fail every later step.
+        self.typed += [(board.id, self.entry_zone.get(board.id, board.zones[0].id), text)] * count
+
     def double_click_note(self, zone_index: int) -> None:
         board = self.board()
         zone = board.zones[zone_index]
@@ -661,8 +689,11 @@ class Rehearsal:
             black = False
         self.camera.grab_stable().save(self.out / f"{self.step_no:02d}-projector-blanked.png")
         self.record("B blanks the projector", black, "")
+        x.activate(self.projector)
         x.key("b")
-        self.check_board(self.grab_board(self.projector), self.projector, "projector after B again")
+        picture = self.grab_board(self.projector)
+        picture.save(self.out / f"{self.step_no:02d}-projector-back.png")
+        self.check_board(picture, self.projector, "projector after B again")
 
         self.begin("projector off (F10 again)")
         x.activate(self.app.main)
