@@ -436,6 +436,10 @@ class Rehearsal:
         self.undo_from_line()
         self.check()
 
+        self.begin("Shift+Enter in the quick entry makes a line break")
+        self.line_break()
+        self.check()
+
         self.begin("cards: PgDown twice, F4 marks discussed")
         before = load(self.file).card_progress.get(self.board().id)
         start = before.current if before else 0
@@ -496,7 +500,8 @@ class Rehearsal:
         self.begin("export to Word (Ctrl+E)")
         self.export_word()
 
-        self.begin("save and quit (Ctrl+Q)")
+        self.begin("resize the window, save and quit (Ctrl+Q)")
+        left_at = self.resize_main()
         self.save()
         saved = json.loads(self.file.read_text())["workshop"]
         picture = self.camera.grab_stable()
@@ -517,10 +522,14 @@ class Rehearsal:
         self.record("kompetencedialog check accepts the file", result.returncode == 0,
                     (result.stdout.strip().splitlines() or [""])[-1] + result.stderr.strip())
 
-        self.begin("reopen the file")
-        self.app = App(self.env, log, [str(self.file)])
+        self.begin("reopen the file from the start screen's recent list (one click)")
+        self.app = App(self.env, log, [])
         self.current_board = 0
-        x.wait_until(lambda: self.file.stem in x.window_name(self.app.main), 30, "the file's name in the title")
+        self.open_recent()
+        if left_at is not None:
+            g = x.geometry(self.app.main)
+            self.record("the window comes back at the size it was left", abs(g.width - left_at[0]) <= 4
+                        and abs(g.height - left_at[1]) <= 4, f"left at {left_at[0]}x{left_at[1]}, back at {g.width}x{g.height}")
         self.check(saved=False)
         self.save()
         again = json.loads(self.file.read_text())["workshop"]
@@ -550,6 +559,57 @@ class Rehearsal:
         self.app = None
 
     # --- steps with more to them ---------------------------------------------------------------------
+    def resize_main(self) -> tuple[int, int] | None:
+        """The facilitator makes the window a little smaller than the screen before quitting."""
+        before = x.geometry(self.app.main)
+        target = (int(self.width * 0.9), int(self.height * 0.85))
+        x.xdo("windowsize", str(self.app.main), str(target[0]), str(target[1]))
+        try:
+            x.wait_until(lambda: (x.geometry(self.app.main).width, x.geometry(self.app.main).height) != (before.width, before.height),
+                         5, "the window to take the new size")
+        except x.RehearsalError:
+            pass
+        after = x.geometry(self.app.main)
+        resized = abs(after.width - target[0]) <= 4 and abs(after.height - target[1]) <= 4
+        self.record("the window can be made 90 % of the screen wide", resized,
+                    f"asked for {target[0]}x{target[1]}, got {after.width}x{after.height}")
+        return (after.width, after.height) if resized else None
+
+    def open_recent(self) -> None:
+        """One click on the first file under *Senest brugte*; the list is the start screen's white box."""
+        scale = float(self.env.get("QT_SCALE_FACTOR", "1"))
+        picture = self.camera.grab_stable()
+        left, top, right, bottom = self.window_region(self.app.main)
+        column = int(min(left + (right - left) * 0.8, self.width - 20))
+        runs, start = [], None
+        for y in range(max(0, top), min(bottom, self.height) + 1):
+            white = y < min(bottom, self.height) and picture.pixel(column, y) == (255, 255, 255)
+            if white and start is None:
+                start = y
+            elif not white and start is not None:
+                runs.append((start, y))
+                start = None
+        runs = [r for r in runs if r[1] - r[0] >= 40 * scale]
+        opened = False
+        if runs:
+            list_top = runs[-1][0]
+            x.click(column, list_top + 12 * scale)
+            try:
+                x.wait_until(lambda: self.file.stem in x.window_name(self.app.main), 5, "the file to open")
+                opened = True
+            except x.RehearsalError:
+                self.record("one click on a recent file opens it", False, "nothing happens; opening it with a double-click")
+                x.click(column, list_top + 12 * scale, repeat=2)
+                x.wait_until(lambda: self.file.stem in x.window_name(self.app.main), 30, "the file to open")
+                return
+        else:
+            self.record("the recent files list is on the screen", False, "not found; opening the file with Ctrl+O")
+            x.key("ctrl+o")
+            self.type_in_dialog(self.app.dialog(r"^Åbn workshop"), str(self.file))
+            x.wait_until(lambda: self.file.stem in x.window_name(self.app.main), 30, "the file to open")
+            return
+        self.record("one click on a recent file opens it", opened)
+
     def check_agenda_log(self) -> None:
         log = load(self.file).timer_log
         expected = [s.id for s in self.variant.steps[:self.agenda_index]]
@@ -574,6 +634,20 @@ class Rehearsal:
                     f"{count} copies of the note on the board")
         # Expect what the program did from here on, so one finding does not fail every later step.
         self.typed += [(board.id, self.entry_zone.get(board.id, board.zones[0].id), text)] * count
+
+    def line_break(self) -> None:
+        first, second = "Første linje", "anden linje"
+        x.activate(self.app.main)
+        x.key("ctrl+l")
+        x.type_text(first)
+        x.key("shift+Return")
+        x.type_text(second)
+        x.key("Return")
+        self.save()
+        notes = [n for n in load(self.file).notes if first in n.text or second in n.text]
+        self.record("Shift+Enter in the quick entry makes one note with a line break",
+                    [n.text for n in notes] == [f"{first}\n{second}"], f"saved {[n.text for n in notes]}")
+        self.typed += [(n.board, n.zone, n.text) for n in notes]  # expect what the program did from here on
 
     def double_click_note(self, zone_index: int) -> None:
         board = self.board()
