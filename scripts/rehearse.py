@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -179,7 +180,7 @@ class Rehearsal:
         self.results: list[Outcome] = []
         self.step_no = 0
         self.step = ""
-        home = Path(tempfile.mkdtemp(prefix=f"rehearse-{kind}-"))
+        self.home = home = Path(tempfile.mkdtemp(prefix=f"rehearse-{kind}-"))
         self.file = home / f"rehearsal-{kind}.kdlg"
         self.docx = home / f"rehearsal-{kind}.docx"
         self.env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORMTHEME", "XDG_CURRENT_DESKTOP",
@@ -299,6 +300,24 @@ class Rehearsal:
             latest = self.camera.grab_stable()
         return latest
 
+    def board_shown(self, timeout: float = 10) -> int:
+        """Which board the window shows (after reopening it may be the agenda step's board):
+        the one whose zone headers are all where that board has them."""
+        def match():
+            picture = self.camera.grab_stable()
+            for index, board in enumerate(self.content.boards):
+                found = find_board(picture, board, self.window_region(self.app.main))
+                if found is not None and all(
+                        picture.share_of([z.colour], (*found.to_screen(z.rect.x + 6, z.rect.y + 4),
+                                                      *found.to_screen(z.rect.x + z.rect.w - 6, z.rect.y + ZONE_HEADER - 4)))
+                        >= 0.35 for z in board.zones):
+                    return index + 1
+            return None
+        try:
+            return x.wait_until(match, timeout, "a board in the window") - 1
+        except x.RehearsalError:
+            return 0  # none is drawn: the board checks say so
+
     def check_window(self, wid: int, what: str) -> None:
         g = x.geometry(wid)
         left, top, right, bottom = g.outer
@@ -387,6 +406,10 @@ class Rehearsal:
         finally:
             if self.app is not None:
                 self.app.kill()
+            for made in (self.file, self.docx):  # keep the results beside the screenshots
+                if made.exists():
+                    shutil.copy2(made, self.out / made.name)
+            shutil.rmtree(self.home, ignore_errors=True)
         return self.results
 
     def scenario(self) -> None:  # noqa: PLR0915 - the workshop, start to end, reads best in one place
@@ -526,11 +549,12 @@ class Rehearsal:
         self.app = App(self.env, log, [])
         self.current_board = 0
         self.open_recent()
+        self.current_board = self.board_shown()
+        self.check(saved=False)  # waits for the board, so the window has its final size
         if left_at is not None:
             g = x.geometry(self.app.main)
             self.record("the window comes back at the size it was left", abs(g.width - left_at[0]) <= 4
                         and abs(g.height - left_at[1]) <= 4, f"left at {left_at[0]}x{left_at[1]}, back at {g.width}x{g.height}")
-        self.check(saved=False)
         self.save()
         again = json.loads(self.file.read_text())["workshop"]
         differences = [k for k in sorted(set(saved) | set(again)) if saved.get(k) != again.get(k)]
@@ -807,7 +831,7 @@ class Rehearsal:
             xml = docx.read("word/document.xml").decode("utf-8")
             pictures = [n for n in docx.namelist() if n.startswith("word/media/")]
         text = re.sub(r"<[^>]+>", "", xml)
-        missing = [t for _b, _z, t in self.typed if t not in text]
+        missing = [t for _b, _z, t in self.typed if not all(line in text for line in t.splitlines())]
         self.record("the Word document holds every note", not missing,
                     f"{len(self.typed) - len(missing)} of {len(self.typed)}" + (f"; missing {missing[0]!r}" if missing else ""))
         self.record("the Word document has a picture of each board", len(pictures) >= len(self.content.boards),
