@@ -59,7 +59,8 @@ class XSession:
                 raise RehearsalError(f"{tool} is not installed (scripts/setup.sh installs it)")
         read_fd, write_fd = os.pipe()
         self.xvfb = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{self.width}x{self.height}x24", "-nolisten", "tcp"],
+            ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{self.width}x{self.height}x24", "-nolisten", "tcp",
+             "-noreset"],  # no server reset (and keymap loss) when a short-lived client such as setxkbmap leaves
             pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=open(self.log_dir / "xvfb.log", "w"),
         )
         os.close(write_fd)
@@ -255,19 +256,20 @@ class Picture:
         b, g, r = self.data[i], self.data[i + 1], self.data[i + 2]
         return r, g, b
 
-    def difference(self, other: "Picture", step: int = 7) -> float:
-        """Share of sampled pixels that differ between two grabs of the same screen."""
+    def difference(self, other: "Picture", step: int = 7, region=None) -> float:
+        """Share of sampled pixels that differ between two grabs of the same screen (or a region of it)."""
         if (other.width, other.height) != (self.width, self.height):
             return 1.0
+        x0, y0, x1, y1 = self.clip(region or (0, 0, self.width, self.height))
         changed = total = 0
-        for y in range(0, self.height, step):
+        for y in range(y0, y1, step):
             row = y * self.stride
-            a = self.data[row:row + self.stride]
-            b = other.data[row:row + self.stride]
+            a = self.data[row + x0 * 4:row + x1 * 4]
+            b = other.data[row + x0 * 4:row + x1 * 4]
             if a == b:
-                total += len(range(0, self.width, step))
+                total += len(range(x0, x1, step))
                 continue
-            for x in range(0, self.width, step):
+            for x in range(0, x1 - x0, step):
                 total += 1
                 changed += a[x * 4:x * 4 + 3] != b[x * 4:x * 4 + 3]
         return changed / max(1, total)
