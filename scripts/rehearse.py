@@ -42,6 +42,7 @@ SIZES = {  # name: (screen width, height, QT_SCALE_FACTOR)
 NOTE_W, NOTE_H = 210.0, 130.0  # a post-it's default size on the board (model/project.py)
 ZONE_HEADER = 90.0  # a zone's title and help line, above its notes
 FULL_ZONE = 25  # notes the secretary types into one zone: 8-12 people, several points each
+PROJECTOR_DRAWN = 0.02  # share of the projector window in zone colours: a wiped board has none
 PROGRAM_PYTHON = sys.executable  # the child runs on the rehearsed program's python (--python)
 
 
@@ -336,7 +337,7 @@ class Rehearsal:
         """The projector may zoom to the part of the board in use, so it is judged by the board's
         zone colours filling a good part of its window, not by the board's title strip."""
         share = self.projector_share(picture)
-        self.record(f"board {self.board().number} is drawn in the projector{when}", share >= 0.08,
+        self.record(f"board {self.board().number} is drawn in the projector{when}", share >= PROJECTOR_DRAWN,
                     f"zone colours fill {share:.0%} of the projector window")
 
     def check_window(self, wid: int, what: str) -> None:
@@ -804,7 +805,7 @@ class Rehearsal:
                                       "the projector window")
         self.check(board=True)
         x.activate(self.projector)  # saving raised the main window; the room's view goes on top again
-        picture = self.grab_projector(lambda p: self.projector_share(p) >= 0.08)
+        picture = self.grab_projector(lambda p: self.projector_share(p) >= PROJECTOR_DRAWN)
         picture.save(self.out / f"{self.step_no:02d}-projector.png")
         self.check_window(self.projector, "projector window")
         self.record("the one-screen projector window has a frame (it can be moved)",
