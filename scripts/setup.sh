@@ -15,7 +15,7 @@ QT_LIBS="libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-
 libglib2.0-0 libglib2.0-0t64 libx11-6 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
 libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-xinerama0 libxcb-image0 libxcb-xkb1
 fonts-dejavu-core python3 python3-venv python3-pip"
-TEST_LIBS="xvfb xauth xdotool x11-xkb-utils"
+TEST_LIBS="xvfb xauth xdotool x11-xkb-utils x11-utils openbox"
 
 if command -v apt-get >/dev/null 2>&1; then
     SUDO=""
