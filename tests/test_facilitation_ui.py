@@ -191,6 +191,22 @@ def test_projector_mirrors_the_main_window_live(window, qtbot):
     assert not projector.blanked
 
 
+def test_f10_closes_the_projector_again_and_unblanking_shows_the_same_picture(window, qtbot):
+    line = window.current_page().entry.line
+    QTest.keyClick(line, Qt.Key.Key_F10)
+    projector = window.projector
+    assert projector is not None
+    qtbot.waitExposed(projector)
+    view = projector.view
+    before = view.mapFromScene(projector.shown_rect()).boundingRect()
+    QTest.keyClick(projector, Qt.Key.Key_B)
+    QTest.keyClick(projector, Qt.Key.Key_B)
+    qtbot.waitUntil(lambda: view.isVisible())
+    assert view.mapFromScene(projector.shown_rect()).boundingRect() == before  # not shifted
+    QTest.keyClick(line, Qt.Key.Key_F10)  # the same key hides it again
+    qtbot.waitUntil(lambda: window.projector is None)
+
+
 def test_shortcuts_are_listed(window):
     rows = collect(window)
     keys = {(r[1], r[2]) for r in rows}

@@ -91,7 +91,8 @@ def build_menus(self) -> None:  # noqa: PLR0915 - one list of commands reads bes
     for action in (*self.voting.actions, self.voting.top, self.voting.budget):
         facilitate.addAction(action)
     facilitate.addSeparator()
-    add_action(facilitate, "Vis / skjul projektorvisning", "F10", self.toggle_projector)
+    # A lambda: triggered(checked) must not reach toggle_projector as a screen (F10 would never close it).
+    add_action(facilitate, "Vis / skjul projektorvisning", "F10", lambda: self.toggle_projector())
     add_action(facilitate, "Sort projektor (pause)", "Ctrl+B", lambda: self.projector and self.projector.toggle_blank())
     self.screen_menu = facilitate.addMenu("Flyt projektorvisningen til")
     self.screen_menu.aboutToShow.connect(self._fill_screen_menu)

@@ -116,7 +116,10 @@ class ProjectorWindow(QWidget):
         return self.stack.currentWidget() is self.blank
 
     def toggle_blank(self) -> None:
-        self.stack.setCurrentWidget(self.stack.widget(0) if self.blanked else self.blank)
+        showing = self.blanked
+        self.stack.setCurrentWidget(self.stack.widget(0) if showing else self.blank)
+        if showing:  # the view was hidden (and may have been resized meanwhile): fit it again once shown
+            QTimer.singleShot(0, self.fit)
         self.blanked_changed.emit(self.blanked)
 
     # --- where it shows ---------------------------------------------------------------------
