@@ -49,6 +49,9 @@ class CardPanel(QWidget):
         self.discussed.clicked.connect(self.toggle_discussed)
         self.list = QListWidget()
         self.list.setFont(theme.font(11))
+        self.list.setWordWrap(True)  # a long card title wraps in a narrow panel instead of being cut
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.itemActivated.connect(lambda item: self.go(self.list.row(item)))
         self.list.itemClicked.connect(lambda item: self.go(self.list.row(item)))
 

@@ -130,7 +130,8 @@ class QuickEntry(QWidget):
         self.mode_label.setFont(theme.font(12))
         self.line = _Line()
         self.line.setFont(theme.font(16))
-        self.line.setPlaceholderText("Skriv pointen, som deltageren formulerer den, og tryk Enter …  (↑ retter den seneste)")
+        # Short, so it stays on one line at 1366x768 and at 150 %; the tooltip has the keys.
+        self.line.setPlaceholderText("Skriv deltagerens pointe, og tryk Enter …")
         self.line.setToolTip("Enter: ny post-it · Shift+Enter: ny linje · ↑: ret den seneste · Esc: fortryd rettelse\n"
                              "Alt+1…9: vælg zone · Ctrl+Z / Ctrl+Y: fortryd / gentag på pladen")
         self.line.returnPressed.connect(self.submit)
