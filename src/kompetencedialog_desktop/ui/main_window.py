@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.files.autosave.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._show_recent(self.files.recent())
-        self.start.set_intros({kind: facilitator_guide(kind).intro for kind in ("strategi", "grus")})
+        self.start.set_intros(lambda: {kind: facilitator_guide(kind).intro for kind in ("strategi", "grus")})
         self._show_document(None)
 
     # --- showing a workshop ---------------------------------------------------------------
