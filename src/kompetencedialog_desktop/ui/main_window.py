@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
             self.pages[index].focus_entry()
             if self.dock is not None:
                 self.dock.cards.show_board(self.pages[index].board)
-                self.dock.ranking.render()
+                self.dock.render_ranking()
             if self.projector is not None:
                 self.projector.show_scene(self.pages[index].scene)
         self._update_status()
