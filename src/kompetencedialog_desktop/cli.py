@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
+from .startup import skip_pydantic_plugins
 from .model.content import WORKSHOP_KINDS, WORKSHOP_NAMES
 from .model.factory import example_project, new_project
 from .storage.content_loader import ContentError, load_example, workshop_content
@@ -305,9 +306,7 @@ def _gui_parser() -> DanishParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    # pydantic looks for plugins in every installed package's metadata when it builds its first
-    # validator (~8 ms at start-up); we use none. A user's own setting is left alone.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    skip_pydantic_plugins()  # before the first validator is built; see startup.py
     _translate_argparse()
     try:
         if argv and argv[0] in COMMAND_NAMES:
