@@ -16,6 +16,7 @@ from typing import Sequence
 from . import __version__
 from .model.content import WORKSHOP_KINDS, WORKSHOP_NAMES
 from .model.factory import example_project, new_project
+from .startup import skip_pydantic_plugins
 from .storage.content_loader import ContentError, load_example, workshop_content
 from .storage.errors import one_line, os_error_reason, shown_name
 from .storage.migrations import CURRENT_SCHEMA_VERSION
@@ -305,6 +306,7 @@ def _gui_parser() -> DanishParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    skip_pydantic_plugins()  # before the first validator is built; see startup.py
     _translate_argparse()
     try:
         if argv and argv[0] in COMMAND_NAMES:

@@ -1,4 +1,8 @@
-"""The facilitator's side panel: the timer on top, then cards, agenda and dot voting as tabs."""
+"""The facilitator's side panel: the timer on top, then cards, agenda and dot voting as tabs.
+
+The agenda and the ranking are built when their tab is first shown or they are first asked for
+(a refused dot, the budget key): putting a page of wrapped text into a scroll area lays it out,
+~5 ms a tab at start-up, for tabs a workshop rarely opens on."""
 
 from __future__ import annotations
 
@@ -15,9 +19,10 @@ from .timer_display import TimerDisplay
 from .voting_panel import RankingPanel, VotingActions
 
 
-def _scrolling(page: QWidget) -> QScrollArea:
+def _scrolling(page: QWidget | None) -> QScrollArea:
     area = QScrollArea()
-    area.setWidget(page)
+    if page is not None:
+        area.setWidget(page)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -44,13 +49,17 @@ class FacilitatorDock(QDockWidget):
         self.session = FacilitationSession(document, self, clock=clock)
         self.timer = TimerDisplay(34)
         self.cards = CardPanel(document)
-        self.guide = GuidePanel(self.session)
-        self.ranking = RankingPanel(voting)
+        self._voting = voting
+        self._guide: GuidePanel | None = None
+        self._ranking: RankingPanel | None = None
         self.tabs = _Tabs()
         # Each tab scrolls: a long card or step must not make the window taller than a laptop screen.
         self.tabs.addTab(_scrolling(self.cards), "Dialogkort")
-        self.tabs.addTab(_scrolling(self.guide), "Dagsorden")
-        self.tabs.addTab(_scrolling(self.ranking), "Prioritering")
+        self._guide_area = _scrolling(None)
+        self._ranking_area = _scrolling(None)
+        self.tabs.addTab(self._guide_area, "Dagsorden")
+        self.tabs.addTab(self._ranking_area, "Prioritering")
+        self.tabs.currentChanged.connect(self._tab_shown)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -59,10 +68,46 @@ class FacilitatorDock(QDockWidget):
         self.setWidget(body)
         self.setMinimumWidth(300)  # F9 hides it altogether; the window remembers which
         self.session.tick.connect(lambda: self.timer.show_timer(self.session.timer))
-        self.guide.respread_requested.connect(self.respread)
-        document.notes_changed.connect(lambda _ids: self.ranking.render())
-        document.project_changed.connect(self.ranking.render)
+        document.notes_changed.connect(self.render_ranking)
+        document.project_changed.connect(self.render_ranking)
+        # The ranking shows refused dots and takes the budget key; until it exists, these build it.
+        voting.message.connect(self._voting_message)
+        voting.budget_requested.connect(self._budget_requested)
         self.timer.show_timer(self.session.timer)
+
+    @property
+    def guide(self) -> GuidePanel:
+        if self._guide is None:
+            self._guide = GuidePanel(self.session)
+            self._guide.respread_requested.connect(self.respread)
+            self._guide_area.setWidget(self._guide)
+        return self._guide
+
+    @property
+    def ranking(self) -> RankingPanel:
+        if self._ranking is None:
+            self._ranking = RankingPanel(self._voting)  # from now on it hears the voting itself
+            self._ranking_area.setWidget(self._ranking)
+        return self._ranking
+
+    def _tab_shown(self, index: int) -> None:
+        area = self.tabs.widget(index)
+        if area is self._guide_area:
+            self.guide  # noqa: B018 - builds it
+        elif area is self._ranking_area:
+            self.ranking  # noqa: B018
+
+    def render_ranking(self, *_args) -> None:
+        if self._ranking is not None:
+            self._ranking.render()
+
+    def _voting_message(self, text: str) -> None:
+        if self._ranking is None:
+            self.ranking.show_message(text)
+
+    def _budget_requested(self) -> None:
+        if self._ranking is None:
+            self.ranking.focus_budget()
 
     def respread(self) -> None:
         """Show what re-spreading would do to the remaining steps; apply when confirmed."""

@@ -4,6 +4,7 @@ It holds no workshop logic: files go through FileController, edits through NoteA
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoGroup
@@ -16,19 +17,22 @@ from .board_page import BoardPage
 from .board_scene import BoardScene
 from .commands import SetProjectFields
 from .document import WorkshopDocument
-from .evaluation_page import EvaluationPage
 from .export_controller import ExportController
 from .facilitator_dock import FacilitatorDock
 from .file_controller import FileController
+from .lazy_tab import LazyTab
 from .loop_actions import LoopActions
 from .menus import add_action, build_menus
 from .note_actions import NoteActions
-from .plan_page import PlanPage
 from .projector_window import BlankIndicator, ProjectorWindow
 from .start_screen import StartScreen
 from .translations import install_danish
 from .voting_panel import VotingActions
 from .window_layout import WindowLayout, short_title
+
+if TYPE_CHECKING:  # built (and imported) when their tab is first shown: see lazy_tab.py
+    from .evaluation_page import EvaluationPage
+    from .plan_page import PlanPage
 
 APP_TITLE = "Kompetencedialog"
 
@@ -59,10 +63,10 @@ class MainWindow(QMainWindow):
         self.layout_memory = WindowLayout(self)
         self.layout_memory.fit_to_screen()
 
-        self.plan_page: PlanPage | None = None
+        self._plan_tab: LazyTab | None = None
         self.exports = ExportController(self, self.files)
         self.loop = LoopActions(self, self.files)
-        self.evaluation_page: EvaluationPage | None = None
+        self._evaluation_tab: LazyTab | None = None
         self.note_actions = NoteActions(self.current_scene, self)
         self.voting = VotingActions(self.current_scene, self)
         self.voting.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -79,7 +83,7 @@ class MainWindow(QMainWindow):
         self.files.autosave.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._show_recent(self.files.recent())
-        self.start.set_intros({kind: facilitator_guide(kind).intro for kind in ("strategi", "grus")})
+        self.start.set_intros(lambda: {kind: facilitator_guide(kind).intro for kind in ("strategi", "grus")})
         self._show_document(None)
 
     # --- showing a workshop ---------------------------------------------------------------
@@ -89,12 +93,10 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             page.deleteLater()
         self.pages = []
-        if self.plan_page is not None:
-            self.plan_page.deleteLater()
-            self.plan_page = None
-        if self.evaluation_page is not None:
-            self.evaluation_page.deleteLater()
-            self.evaluation_page = None
+        for lazy in (self._plan_tab, self._evaluation_tab):
+            if lazy is not None:
+                lazy.delete()
+        self._plan_tab = self._evaluation_tab = None
         if self.dock is not None:
             if self.isVisible():  # hidden with its own close button counts too
                 self.layout_memory.panel_visible = self.dock.isVisible()
@@ -115,12 +117,9 @@ class MainWindow(QMainWindow):
                 self.pages.append(page)
                 index = self.tabs.addTab(page, short_title(f"{board.number}  {board.title}"))
                 self.tabs.setTabToolTip(index, f"Dialogplade {board.number}: {board.title} (Ctrl+{board.number})")
-            self.plan_page = PlanPage(document)
-            self.plan_page.front_page_requested.connect(self.edit_front_page)
-            self.tabs.addTab(self.plan_page, "Plan og skabelon")
+            self._plan_tab = LazyTab(self.tabs, "Plan og skabelon", lambda: self._build_plan_page(document))
             if document.project.workshop == "strategi":
-                self.evaluation_page = EvaluationPage(document)
-                self.tabs.addTab(self.evaluation_page, "SU's evaluering")
+                self._evaluation_tab = LazyTab(self.tabs, "SU's evaluering", lambda: self._build_evaluation_page(document))
             self.dock = FacilitatorDock(document, self.voting, self, clock=self.clock)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             self.layout_memory.place_panel(self.dock)
@@ -140,6 +139,27 @@ class MainWindow(QMainWindow):
         if document is not None:
             self.show_board(0)
 
+    def _build_plan_page(self, document: WorkshopDocument) -> PlanPage:
+        from .plan_page import PlanPage
+
+        page = PlanPage(document)
+        page.front_page_requested.connect(self.edit_front_page)
+        return page
+
+    @staticmethod
+    def _build_evaluation_page(document: WorkshopDocument) -> EvaluationPage:
+        from .evaluation_page import EvaluationPage
+
+        return EvaluationPage(document)
+
+    @property
+    def plan_page(self) -> PlanPage | None:
+        return self._plan_tab.realise() if self._plan_tab is not None else None
+
+    @property
+    def evaluation_page(self) -> EvaluationPage | None:
+        return self._evaluation_tab.realise() if self._evaluation_tab is not None else None
+
     def _show_recent(self, paths: list[Path]) -> None:
         self.start.set_recent(paths)
         self.recent_menu.clear()
@@ -153,11 +173,14 @@ class MainWindow(QMainWindow):
             self._on_tab_changed(index)
 
     def _on_tab_changed(self, index: int) -> None:
+        for lazy in (self._plan_tab, self._evaluation_tab):
+            if lazy is not None and lazy.holds(self.tabs.widget(index)):
+                lazy.realise()
         if 0 <= index < len(self.pages):
             self.pages[index].focus_entry()
             if self.dock is not None:
                 self.dock.cards.show_board(self.pages[index].board)
-                self.dock.ranking.render()
+                self.dock.render_ranking()
             if self.projector is not None:
                 self.projector.show_scene(self.pages[index].scene)
         self._update_status()

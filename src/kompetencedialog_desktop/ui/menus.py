@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from .shortcuts_dialog import ShortcutsDialog
-
 
 def add_action(menu: QMenu, text: str, shortcut, slot) -> QAction:
     action = menu.addAction(text)
@@ -98,9 +96,15 @@ def build_menus(self) -> None:  # noqa: PLR0915 - one list of commands reads bes
     self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
 
     help_menu = bar.addMenu("&Hjælp")
-    add_action(help_menu, "Genveje", "F1", lambda: ShortcutsDialog(self).exec())
+    add_action(help_menu, "Genveje", "F1", lambda: _show_shortcuts(self))
 
     undo_redo = (self.undo_action, self.redo_action)  # enabled by the undo group alone
     self.workshop_actions = [self.save_action, self.save_as_action,
                              *self.export_actions, *facilitate.actions(), *
                              [a for a in edit.actions() if not a.isSeparator() and a not in undo_redo], *view.actions()]
+
+
+def _show_shortcuts(window) -> None:
+    from .shortcuts_dialog import ShortcutsDialog  # its table classes are imported when first asked for
+
+    ShortcutsDialog(window).exec()

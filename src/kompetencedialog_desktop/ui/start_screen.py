@@ -28,6 +28,7 @@ class StartScreen(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._intros = None  # see set_intros
         title = QLabel("Kompetencedialogen")
         title.setFont(theme.font(30, bold=True))
         intro = QLabel(
@@ -100,9 +101,22 @@ class StartScreen(QWidget):
         layout.addWidget(recent_label)
         layout.addWidget(self.recent_list, 1)
 
-    def set_intros(self, intros: dict[str, str]) -> None:
-        for kind, text in intros.items():
+    def set_intros(self, intros) -> None:
+        """The workshops' intros: a dict, or a function giving it, called when the page is first
+        shown (a program started with a file never shows this page, nor loads both guides)."""
+        self._intros = intros
+        if not callable(intros) or self.isVisible():
+            self._fill_intros()
+
+    def _fill_intros(self) -> None:
+        intros, self._intros = self._intros, None
+        for kind, text in (intros() if callable(intros) else intros or {}).items():
             self.intro_labels[kind].setText(text)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._intros is not None:
+            self._fill_intros()
+        super().showEvent(event)
 
     def _activated(self, item: QListWidgetItem) -> None:
         path = item.data(Qt.ItemDataRole.UserRole)
