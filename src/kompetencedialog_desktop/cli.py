@@ -16,7 +16,6 @@ from typing import Sequence
 from . import __version__
 from .model.content import WORKSHOP_KINDS, WORKSHOP_NAMES
 from .model.factory import example_project, new_project
-from .startup import skip_pydantic_plugins
 from .storage.content_loader import ContentError, load_example, workshop_content
 from .storage.errors import one_line, os_error_reason, shown_name
 from .storage.migrations import CURRENT_SCHEMA_VERSION
