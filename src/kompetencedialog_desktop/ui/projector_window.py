@@ -9,7 +9,7 @@ B blanks it for a pause (and the main window says so: BlankIndicator)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetricsF, QGuiApplication, QKeyEvent, QPainter, QScreen, QTransform
+from PySide6.QtGui import QColor, QFontMetricsF, QGuiApplication, QKeyEvent, QLinearGradient, QPainter, QScreen, QTransform
 from PySide6.QtWidgets import QGraphicsView, QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
 from ..model.content import Card
@@ -114,7 +114,7 @@ class ProjectorWindow(QWidget):
         self.stack.addWidget(self.blank)
 
     def _new_view(self) -> QGraphicsView:
-        view = QGraphicsView(self.tile_area)
+        view = _TileView(self.tile_area)
         view.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -180,6 +180,7 @@ class ProjectorWindow(QWidget):
             for i in row:
                 view, tile = self.views[i], tiles[i]
                 view.setSceneRect(tile)
+                view.fade_cut_help(self._scene.board, tile)
                 view.setGeometry(round(x), round(y), round(tile.width() * scale), round(tile.height() * scale))
                 view.setTransform(QTransform.fromScale(scale, scale))
                 view.centerOn(tile.center())
@@ -247,6 +248,37 @@ class ProjectorWindow(QWidget):
             self.toggle_blank()  # the main window's "blanked" mark goes with the projector
         self.closed.emit()
         super().closeEvent(event)
+
+
+class _TileView(QGraphicsView):
+    """One tile. Where the tile leaves out a zone's empty right part, the zone's help line (which
+    runs the zone's whole width) fades out at the tile's edge instead of being cut off hard."""
+
+    FADE = 70.0  # board units
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._fade: tuple[QRectF, QColor] | None = None
+
+    def fade_cut_help(self, board, tile: QRectF) -> None:
+        zone = board.zone_at(tile.center().x(), tile.top() + 60.0)
+        self._fade = None
+        if zone is not None and tile.right() < zone.rect.x + zone.rect.w - 20:
+            band = QRectF(tile.right() - self.FADE, zone.rect.y + 38.0, self.FADE, 48.0)
+            self._fade = (band, QColor(zone.colour))
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawForeground(painter, rect)
+        if self._fade is None:
+            return
+        band, colour = self._fade
+        gradient = QLinearGradient(band.left(), 0, band.right(), 0)
+        clear = QColor(colour)
+        clear.setAlpha(0)
+        gradient.setColorAt(0.0, clear)
+        gradient.setColorAt(0.75, colour)
+        gradient.setColorAt(1.0, colour)
+        painter.fillRect(band, gradient)
 
 
 class _TileArea(QWidget):
