@@ -68,3 +68,34 @@ def test_a_zone_with_one_note_is_shown_big_but_not_gigantic(qtbot):
         assert projector.view.sceneRect().contains(QRectF(note.x, note.y, note.w, note.h))
     finally:
         close_window(win)
+
+
+def test_a_tall_zone_is_shown_in_two_halves_side_by_side(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    win = open_window(qtbot)
+    try:
+        win.files.new("strategi")
+        page = win.current_page()
+        page.entry.choose_zone(1)
+        for i in range(12):  # six rows of two in board 1's tall zone
+            page.entry.line.setText(f"Pointe {i + 1}")
+            QTest.keyClick(page.entry.line, Qt.Key.Key_Return)
+        win.toggle_projector()
+        projector = win.projector
+        projector.resize(1920, 1080)
+        qtbot.waitUntil(lambda: projector.tile_area.width() > 1800)
+        projector.fit()
+        views = [v for v in projector.views if v.isVisibleTo(projector)]
+        assert len(views) == 2
+        upper, lower = sorted(views, key=lambda v: v.sceneRect().top())
+        assert upper.geometry().right() < lower.geometry().left()  # side by side, the upper half first
+        assert upper.geometry().top() == lower.geometry().top()
+        # The whole zone fitted was 0.94 here (limited by its height).
+        assert upper.transform().m11() > 1.3
+        for item in page.scene.items_by_id.values():
+            rect = item.sceneBoundingRect().adjusted(4, 4, -4, -4)
+            assert sum(v.sceneRect().contains(rect) for v in views) == 1
+    finally:
+        close_window(win)

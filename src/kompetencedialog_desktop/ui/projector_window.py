@@ -1,8 +1,9 @@
 """The room's view: a second window with the board on show, the current card's question and the
 timer, large and high-contrast. It shows the main window's own scene, so notes appear as they
 are typed. The room sees only what is in use: each zone with notes is a tile (its title and its
-notes, not its empty part), and the tiles are laid out in the rows that make the notes largest,
-all at one scale (the board's own arrangement when that is as large), so the text reads from 8 m.
+notes, not its empty part; a tall zone in two halves side by side), and the tiles are laid out
+in the rows that make the notes largest, all at one scale (the board's own arrangement when that
+is as large), so the text reads from 8 m.
 Full screen and frameless on a second screen; a normal, movable window when there is one screen.
 B blanks it for a pause (and the main window says so: BlankIndicator)."""
 
@@ -50,6 +51,22 @@ def zone_tiles(scene: BoardScene) -> list[QRectF]:
     if None in boxes:
         tiles.append(boxes[None].adjusted(-TILE_MARGIN, -TILE_MARGIN, TILE_MARGIN, TILE_MARGIN))
     return tiles or [QRectF(0, 0, board.width, board.height)]
+
+
+def split_tile(scene: BoardScene, tile: QRectF) -> tuple[QRectF, QRectF] | None:
+    """A tall tile cut in two between rows of notes (never through a note), as near its middle
+    as the rows allow; None when it has no such gap. Side by side, the two halves of a tall zone
+    (board 1) fit a wide screen far better than the whole."""
+    notes = [QRectF(n.x, n.y, n.w, n.h) for n in scene.document.project.notes
+             if n.board == scene.board.id and tile.contains(QRectF(n.x, n.y, n.w, n.h))]
+    # A cut where no note is crossed, with notes above it and below it.
+    cuts = [r.top() - 6.0 for r in notes if any(o.bottom() <= r.top() - 6.0 for o in notes)
+            and not any(o.top() < r.top() - 6.0 < o.bottom() for o in notes)]
+    if not cuts:
+        return None
+    middle = tile.center().y()
+    cut = min(cuts, key=lambda y: abs(y - middle))
+    return QRectF(tile.left(), tile.top(), tile.width(), cut - tile.top()), QRectF(tile.left(), cut, tile.width(), tile.bottom() - cut)
 
 
 def arrange(tiles: list[QRectF], width: float, height: float, gap: float = TILE_GAP) -> tuple[float, list[list[int]]]:
@@ -165,6 +182,18 @@ class ProjectorWindow(QWidget):
         width, height = max(1.0, area.width()), max(1.0, area.height())
         tiles = zone_tiles(self._scene)
         scale, rows = arrange(tiles, width, height)
+        for _ in range(6):  # a tall tile in two halves side by side, while that makes the notes larger
+            tallest = max(range(len(tiles)), key=lambda i: tiles[i].height())
+            if tiles[tallest].height() <= tiles[tallest].width():
+                break  # only a tall zone: a short one in pieces reads as two zones
+            halves = split_tile(self._scene, tiles[tallest])
+            if halves is None:
+                break
+            candidate = tiles[:tallest] + list(halves) + tiles[tallest + 1:]
+            better, better_rows = arrange(candidate, width, height)
+            if min(better, MAX_SCALE) <= min(scale, MAX_SCALE) * 1.05:
+                break
+            tiles, scale, rows = candidate, better, better_rows
         used = self._scene.used_rect()
         whole = min(width / max(1.0, used.width()), height / max(1.0, used.height()))
         if len(tiles) > 1 and whole >= scale * 0.97:  # the board's own arrangement is as large: keep it
