@@ -26,7 +26,7 @@ def _help_font(text: str, box: QRectF):
     """A zone's help line in full: smaller letters rather than a third line cut off."""
     size = 14
     font = theme.board_font(size)
-    while size > 10 and QFontMetricsF(font).boundingRect(box, _WRAP, text).height() > box.height() + 0.5:
+    while size > 10 and QFontMetricsF(font).boundingRect(box, _WRAP, text).height() > box.height() + 2:  # two lines fit
         size -= 1
         font = theme.board_font(size)
     return font
