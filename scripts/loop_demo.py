@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kompetencedialog_desktop.cli import main as cli
 from kompetencedialog_desktop.model.factory import example_project
+from kompetencedialog_desktop.model.layout import add_placed
 from kompetencedialog_desktop.model.loop import focus_areas, import_focus_areas
 from kompetencedialog_desktop.model.project import GrusPlanRow, new_id
 from kompetencedialog_desktop.storage.content_loader import load_example, workshop_content
@@ -36,7 +37,7 @@ def build(folder: Path) -> None:
         grus = example_project(workshop_content("grus"), load_example("grus"))
         grus.group, grus.title = name, f"GRUS {name}"
         grus.notes = [n for n in grus.notes if n.zone != "strategiens-omraader"]
-        grus.notes += import_focus_areas(grus, board, strategy, strategy_path)
+        add_placed(grus, board, "strategiens-omraader", import_focus_areas(grus, board, strategy, strategy_path))
         grus.plan.rows = [GrusPlanRow(id=new_id("r"), goal=activity, activity=activity, status=status,
                                       responsible="Leder", when="2027",
                                       linked_focus_areas=[areas[a].id] if a is not None else [])

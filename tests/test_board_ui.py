@@ -456,14 +456,14 @@ def test_projector_zooms_to_the_used_board_with_its_header_frame_and_blank_mark(
     assert not projector.windowFlags() & Qt.WindowType.FramelessWindowHint
     assert projector.step.text() == f"{page.board.number}  {page.board.title}"
     projector.resize(1920, 1080)
-    qtbot.waitUntil(lambda: projector.view.width() > 1800)
+    qtbot.waitUntil(lambda: projector.tile_area.width() > 1800)
     # Only the zone in use is shown, so the notes are large in the room.
-    viewport = projector.view.viewport().rect()
-    whole_board = min(viewport.width() / page.board.width, viewport.height() / page.board.height)
+    area = projector.tile_area.rect()
+    whole_board = min(area.width() / page.board.width, area.height() / page.board.height)
     assert projector.view.transform().m11() > 1.1 * whole_board
-    shown = projector.view.mapToScene(viewport).boundingRect()
+    shown = projector.view.mapToScene(projector.view.viewport().rect()).boundingRect()
     zone = page.board.zone("kerneopgave").rect
-    assert shown.contains(QRectF(zone.x, zone.y, zone.w, 84))  # the zone's title and help
+    assert shown.contains(QRectF(zone.x + 16, zone.y + 6, 300, 34))  # the zone's title
     for note in strategy.files.document.project.notes:
         assert shown.contains(QRectF(note.x, note.y, note.w, note.h))
     items = [page.scene.items_by_id[n.id] for n in strategy.files.document.project.notes]

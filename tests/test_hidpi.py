@@ -16,7 +16,7 @@ needs_x = pytest.mark.skipif(not shutil.which("xvfb-run"), reason="xvfb-run is i
 
 PROBE = r"""
 import json, math
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRect, QRectF
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication
 from kompetencedialog_desktop.ui.main_window import MainWindow
@@ -44,8 +44,11 @@ projector.resize(window.screen().size())
 for _ in range(30): app.processEvents()
 projector.fit()
 for _ in range(10): app.processEvents()
-view = projector.view
-shown = view.mapFromScene(projector.shown_rect()).boundingRect()
+area = projector.tile_area
+shown = QRect()
+for view in projector.views:  # the tiles (one per zone in use), in the tile area's coordinates
+    if view.isVisibleTo(projector):
+        shown = shown.united(view.geometry())
 print(json.dumps({
     "dpr": window.devicePixelRatio(),
     "screen_width": screen.width(),
@@ -54,7 +57,7 @@ print(json.dumps({
     "view_grab": [grab.width(), grab.height(), grab.devicePixelRatio()],
     "dock_timer_fits": fits(window.dock.timer),
     "projector_timer_fits": fits(projector.timer),
-    "projector_viewport": [view.viewport().width(), view.viewport().height()],
+    "projector_viewport": [area.width(), area.height()],
     "projector_shown": [shown.x(), shown.y(), shown.width(), shown.height()],
 }))
 projector.close()

@@ -1,6 +1,6 @@
 import pytest
 
-from kompetencedialog_desktop.model.layout import free_spot
+from kompetencedialog_desktop.model.layout import add_placed, place_notes
 from kompetencedialog_desktop.model.operations import (
     add_notes,
     clean_text,
@@ -82,23 +82,23 @@ def test_rename_cluster(empty_project):
     assert empty_project.cluster("k1").name == "Digitalt "
 
 
-def test_free_spot_is_inside_zone_and_never_overlaps(empty_project, strategi_content):
+def test_place_notes_is_inside_zone_and_never_overlaps(empty_project, strategi_content):
     board = strategi_content.board("strategi-1")
     zone = board.zone("forandringer").rect
-    for i in range(12):  # the zone's capacity before it starts to cascade
-        x, y = free_spot(empty_project, board, "forandringer")
+    for i in range(12):  # the zone's capacity at full size
+        x, y, w, h = place_notes(empty_project, board, "forandringer").new[0]
+        assert (w, h) == (NOTE_WIDTH, NOTE_HEIGHT)
         assert zone.x <= x and x + NOTE_WIDTH <= zone.x + zone.w and zone.y <= y and y + NOTE_HEIGHT <= zone.y + zone.h
         for other in empty_project.notes:
             assert not (x < other.x + other.w and other.x < x + NOTE_WIDTH and y < other.y + other.h and other.y < y + NOTE_HEIGHT)
         add_notes(empty_project, [_note(f"n{i}", zone="forandringer", x=x, y=y)])
 
 
-def test_free_spot_when_zone_is_full_still_lands_in_zone(empty_project, strategi_content):
+def test_a_full_zone_relays_its_notes_and_they_stay_in_the_zone(empty_project, strategi_content):
     board = strategi_content.board("strategi-1")
     zone = board.zone("vilkaar").rect
     for i in range(80):
-        x, y = free_spot(empty_project, board, "vilkaar")
-        add_notes(empty_project, [_note(f"n{i}", zone="vilkaar", x=x, y=y)])
+        add_placed(empty_project, board, "vilkaar", [_note(f"n{i}", zone="vilkaar", x=0, y=0)])
     assert all(board.zone_at(n.x + 1, n.y + 1).id == "vilkaar" for n in empty_project.notes)
     assert zone.contains(empty_project.notes[-1].x, empty_project.notes[-1].y)
 

@@ -115,7 +115,8 @@ def test_export_word_from_the_menu(window, tmp_path, monkeypatch):
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, title, question: asked.append(question) or False)
     assert window.exports.export_word() == target
     document = docx.Document(str(target))
-    assert len(document.inline_shapes) == 3 and "plan.docx" in asked[0]
+    zones_in_use = {(n.board, n.zone) for n in window.files.document.project.notes}
+    assert len(document.inline_shapes) == len(zones_in_use) and "plan.docx" in asked[0]
 
 
 def test_export_error_is_shown_and_nothing_changes(window, tmp_path, monkeypatch):

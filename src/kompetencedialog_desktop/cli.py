@@ -142,9 +142,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if pictures or args.pdf or args.png:
             _qt_for_pictures()  # only the board pictures need Qt
         if args.docx:
-            from .ui.board_render import board_pngs
+            from .ui.board_render import zone_pngs
 
-            export_docx(project, Path(args.docx), board_pngs(project) if pictures else None)
+            export_docx(project, Path(args.docx), zone_pictures=zone_pngs(project) if pictures else None)
             print(f"Skrev {args.docx}")
         if args.pdf:
             from .ui.board_render import boards_pdf

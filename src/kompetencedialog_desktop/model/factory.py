@@ -6,8 +6,8 @@ import datetime as dt
 from typing import Any
 
 from .content import WorkshopContent
-from .layout import free_spot
-from .operations import add_notes, group_notes
+from .layout import add_placed
+from .operations import group_notes
 from .project import (
     Cluster,
     FocusAreaRow,
@@ -27,7 +27,7 @@ def new_project(content: WorkshopContent, title: str | None = None) -> Project:
 
 
 def example_project(content: WorkshopContent, example: dict[str, Any]) -> Project:
-    """Build the example workshop: every post-it placed at a free spot in its zone."""
+    """Build the example workshop: each zone's post-its placed by the placement rule (none covers another)."""
     project = Project(
         workshop=content.workshop,
         title=example["title"],
@@ -45,10 +45,9 @@ def example_project(content: WorkshopContent, example: dict[str, Any]) -> Projec
         for zone_id, items in zones.items():
             if board.zone(zone_id) is None:
                 raise ValueError(f"eksemplet nævner en ukendt zone: {board_id}/{zone_id}")
-            for item in items:
-                fields = {"text": item} if isinstance(item, str) else dict(item)
-                x, y = free_spot(project, board, zone_id)
-                add_notes(project, [Note(id=new_id("n"), board=board_id, zone=zone_id, x=x, y=y, **fields)])
+            notes = [Note(id=new_id("n"), board=board_id, zone=zone_id, x=0, y=0, **({"text": item} if isinstance(item, str) else item))
+                     for item in items]
+            add_placed(project, board, zone_id, notes)
     by_text = {(n.board, n.text): n.id for n in project.notes}
     for board_id, clusters in example.get("clusters", {}).items():
         for name, texts in clusters.items():

@@ -1,4 +1,6 @@
 """Where new post-its go: the first free spot in their zone, reading order, never on top of others.
+Every way a note enters a board uses it: quick entry, double-click, duplicate, an example
+workshop, the strategy's focus areas fetched into GRUS.
 
 When a zone has no free spot left for a full-size note, the zone's own notes are laid out again
 as an even grid with one more row or column, smaller if need be, so that all of them (and the new
@@ -14,7 +16,8 @@ from dataclasses import dataclass, field
 
 from . import limits as L
 from .content import BoardDefinition, Rect
-from .project import NOTE_HEIGHT, NOTE_WIDTH, Project
+from .operations import add_notes, update_notes
+from .project import NOTE_HEIGHT, NOTE_WIDTH, Note, Project
 
 GAP = 12.0
 _ZONE_TITLE_SPACE = 84.0  # keep the zone's title and help line visible
@@ -187,24 +190,25 @@ def _relayout(project: Project, board: BoardDefinition, zone_id: str | None, cou
     return Placement(new=new, moves=moves, shrunk=shrunk)
 
 
-def free_spot(
-    project: Project,
-    board: BoardDefinition,
-    zone_id: str,
-    w: float = NOTE_WIDTH,
-    h: float = NOTE_HEIGHT,
-) -> tuple[float, float]:
-    """Top-left corner for a new w x h note in the zone, for callers that cannot move other notes
-    (loading an example, fetching focus areas). Uses every free gap; if the zone is full, the
-    note cascades on top of the last ones, still inside its zone. place_notes() never overlaps."""
-    rect = _zone_rect(board, zone_id)
-    area = zone_area(board, zone_id, h)
-    obstacles = [box for _, _, box in _notes_in(project, board, rect)]
-    spot = _free_spot_in(area, w, h, obstacles)
-    if spot is not None:
-        return spot
-    offset = (len(obstacles) % 10) * 14.0
-    return (
-        min(rect.x + GAP + offset, rect.x + max(GAP, rect.w - w)),
-        min(area[1] + offset, rect.y + max(GAP, rect.h - h)),
-    )
+def place_into(project: Project, board: BoardDefinition, zone_id: str | None, notes: list[Note],
+               prefer: tuple[float, float] | None = None) -> Placement:
+    """Give the new `notes` (not in the project yet) their place in the zone by place_notes():
+    their x, y, w and h are set here (the largest wished size of them all). The caller applies
+    `moves` of the zone's notes together with adding the notes (one undo step in the app)."""
+    if not notes:
+        return Placement(new=[])
+    w, h = max(n.w for n in notes), max(n.h for n in notes)
+    placement = place_notes(project, board, zone_id, len(notes), w, h, prefer)
+    for note, (x, y, nw, nh) in zip(notes, placement.new):
+        note.x, note.y, note.w, note.h = x, y, nw, nh
+    return placement
+
+
+def add_placed(project: Project, board: BoardDefinition, zone_id: str | None, notes: list[Note]) -> Placement:
+    """Place and add `notes` outside the undo stack (an example being built, a script): the
+    zone's notes move as the rule says, and no note covers another."""
+    placement = place_into(project, board, zone_id, notes)
+    if placement.moves:
+        update_notes(project, placement.moves)
+    add_notes(project, notes)
+    return placement

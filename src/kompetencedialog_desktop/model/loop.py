@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 
 from .content import BoardDefinition
-from .layout import free_spot
+from .layout import place_notes
 from .project import PLAN_STATUSES, EvaluatedRow, EvaluationGroup, Note, NoteSource, Project, new_id
 from .roles import GRUS_FEEDBACK_BOARD, GRUS_FEEDBACK_ZONE, GRUS_IMPORT_ZONE, STRATEGY_PRIORITY_BOARD
 
@@ -35,21 +35,19 @@ def focus_areas(strategy: Project) -> list[FocusArea]:
 
 
 def import_focus_areas(grus: Project, board: BoardDefinition, strategy: Project, source_file: Path) -> list[Note]:
-    """Notes for the strategy's focus areas that this GRUS does not have yet, each at a free spot
-    of the zone »Kompetencestrategiens indsatsområder for os« and marked with its source."""
+    """Notes for the strategy's focus areas that this GRUS does not have yet, for the zone
+    »Kompetencestrategiens indsatsområder for os«, marked with their source, at free spots when
+    the zone has room. Add them by the placement rule (layout.add_placed, or in the window
+    ui/zone_placement.add_to_zone): it moves the zone's notes aside when the zone is full."""
     if grus.workshop != "grus":
         raise ValueError("indsatsområder kan kun hentes ind i en gruppeudviklingssamtale")
     have = {n.source.ref for n in grus.notes if n.source}
-    scratch = grus.model_copy(update={"notes": list(grus.notes)})
-    notes = []
-    for area in focus_areas(strategy):
-        if area.id in have:
-            continue
-        x, y = free_spot(scratch, board, STRATEGY_ZONE)
-        note = Note(id=new_id("n"), board=board.id, zone=STRATEGY_ZONE, x=x, y=y, text=area.title, colour="blaa",
-                    source=NoteSource(file=str(source_file), title=strategy.title, date=strategy.date, ref=area.id))
-        scratch.notes.append(note)
-        notes.append(note)
+    notes = [Note(id=new_id("n"), board=board.id, zone=STRATEGY_ZONE, x=0, y=0, text=area.title, colour="blaa",
+                  source=NoteSource(file=str(source_file), title=strategy.title, date=strategy.date, ref=area.id))
+             for area in focus_areas(strategy) if area.id not in have]
+    # Free full-size spots when the zone has room; the wished size stays for the caller's placement.
+    for note, (x, y, _, _) in zip(notes, place_notes(grus, board, STRATEGY_ZONE, len(notes)).new):
+        note.x, note.y = x, y
     return notes
 
 

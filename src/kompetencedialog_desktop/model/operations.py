@@ -27,7 +27,7 @@ from .voting import zone_budget
 __all__ = [
     "DANISH_MONTH_NAMES", "NOTE_FIELDS", "ClusterState", "ModelError", "StepLog", "add_notes", "add_notes_op",
     "change_votes", "chosen_notes_not_in_plan", "clean_text", "duplicate_notes", "group_notes", "group_notes_op",
-    "log_step", "remove_notes", "remove_notes_op", "rename_cluster", "rename_cluster_op", "restore_clusters",
+    "log_step", "note_copies", "remove_notes", "remove_notes_op", "rename_cluster", "rename_cluster_op", "restore_clusters",
     "restore_notes", "set_card_progress", "set_front_page", "set_note_fields", "set_project_fields", "set_votes",
     "ungroup_notes", "ungroup_notes_op", "update_notes",
 ]
@@ -148,16 +148,21 @@ def set_note_fields(project: Project, changes: dict[str, dict[str, Any]], clean:
     return Outcome(partial(set_note_fields, changes=old, clean=False), Change(NOTES, frozenset(changes)))
 
 
-def duplicate_notes(project: Project, note_ids: Iterable[str], offset: float = DUPLICATE_OFFSET) -> Outcome:
-    """Copies of the notes, a little down and right, without dots, choice or cluster.
-    The outcome's change names the copies (the GUI selects them)."""
+def note_copies(project: Project, note_ids: Iterable[str], offset: float = DUPLICATE_OFFSET) -> list[Note]:
+    """Copies of the notes (new ids), a little down and right, without dots, choice or cluster.
+    The window places them by the placement rule instead (ui/note_actions.py)."""
     copies = []
     for note_id in note_ids:
         note = project.note(note_id)
         data = {**note.__dict__, "id": new_id("n"), "x": min(note.x + offset, L.MAX_COORDINATE),
                 "y": min(note.y + offset, L.MAX_COORDINATE), "votes": 0, "chosen": False, "cluster": None}
         copies.append(Note.model_validate(data))
-    return add_notes_op(project, copies)
+    return copies
+
+
+def duplicate_notes(project: Project, note_ids: Iterable[str], offset: float = DUPLICATE_OFFSET) -> Outcome:
+    """Copies of the notes (see note_copies). The outcome's change names the copies."""
+    return add_notes_op(project, note_copies(project, note_ids, offset))
 
 
 def _votes_allowed(project: Project, new_votes: dict[str, int]) -> None:

@@ -164,25 +164,72 @@ def text_section(writer: WordWriter, section, text: str, skip_empty: bool = Fals
         writer.polite_empty(section.empty)
 
 
+# The appendix's zone pictures go on landscape pages, all at one scale: 0.19 mm per board unit
+# prints a long note's letters (16 units, the smallest a note uses) at 8.6 pt and a normal
+# note's at 12-14 pt; two zones of boards 1 (632 units wide) share a line. A picture taller than
+# the page allows comes in parts, cut between rows of notes (ui/board_render.zone_parts).
+LANDSCAPE_WIDTH_MM, PICTURE_MAX_HEIGHT_MM = 261.0, 118.0
+ROW_WIDTH_MM = 250.0  # pictures on one line, with the spaces between them and some slack
+ZONE_MM_PER_UNIT = 0.19
+ZONE_PX_PER_UNIT = 2.0  # how ui/board_render.zone_pngs draws them
+ZONE_MAX_UNITS_HIGH = PICTURE_MAX_HEIGHT_MM / ZONE_MM_PER_UNIT  # taller zones come in parts
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height in pixels, from the PNG header."""
+    if png[:8] != b"\x89PNG\r\n\x1a\n" or len(png) < 24:
+        raise ValueError("ikke et PNG-billede")
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
+def zone_picture_mm(png: bytes) -> float:
+    """Printed width of a zone picture: ZONE_MM_PER_UNIT, within the page's width and height."""
+    w, h = png_size(png)
+    return min(LANDSCAPE_WIDTH_MM, w / ZONE_PX_PER_UNIT * ZONE_MM_PER_UNIT, PICTURE_MAX_HEIGHT_MM * w / max(1, h))
+
+
+def _zone_rows(zones: list[tuple[str, bytes]]) -> list[list[tuple[str, bytes, float]]]:
+    """Zone pictures in reading order, as many to a line as the page's width holds."""
+    rows: list[list[tuple[str, bytes, float]]] = []
+    for title, png in zones:
+        width = zone_picture_mm(png)
+        if rows and sum(w for _, _, w in rows[-1]) + width + 6 * len(rows[-1]) <= ROW_WIDTH_MM:
+            rows[-1].append((title, png, width))
+        else:
+            rows.append([(title, png, width)])
+    return rows
+
+
 def appendix(writer: WordWriter, project: Project, content: WorkshopContent, template: DocumentTemplate,
-             pictures: Mapping[str, bytes] | None) -> None:
-    """The boards' pictures and only the post-its no section above has listed: nothing is written twice."""
+             pictures: Mapping[str, bytes] | None, zone_pictures: Mapping[str, list[tuple[str, bytes]]] | None = None) -> None:
+    """The boards' pictures and only the post-its no section above has listed: nothing is written
+    twice. With zone pictures (one per zone with notes) the appendix is landscape, so the notes'
+    text is readable on paper; a whole-board picture prints it at ~5 pt."""
     section = template.section("appendix")
-    writer.page_break()
+    if zone_pictures:
+        writer.new_section(landscape=True)
+    else:
+        writer.page_break()
     writer.heading(section.heading)
     writer.paragraph(section.intro)
     shown = False
     for board in content.boards:
         unlisted = [n for n in project.notes_on(board.id) if n.id not in writer.listed_notes]
         picture = pictures.get(board.id) if pictures else None
-        if not unlisted and picture is None:
+        zones = list(zone_pictures.get(board.id, [])) if zone_pictures else []
+        if not unlisted and picture is None and not zones:
             continue
         shown = True
         writer.heading(f"Dialogplade {board.number}: {board.title}", 2)
         writer.paragraph(board.focus, italic=True).paragraph_format.keep_with_next = True  # never apart from its picture
         write_zones(writer, project, board, skip_empty=True, unlisted_only=True)
         if picture is not None:
-            writer.picture(picture, TEXT_WIDTH_MM, f"Dialogplade {board.number}, som den så ud ved workshoppens afslutning.")
+            width = TEXT_WIDTH_MM if not zone_pictures else LANDSCAPE_WIDTH_MM * 0.75
+            writer.picture(picture, width, f"Dialogplade {board.number}, som den så ud ved workshoppens afslutning.")
+        for row in _zone_rows(zones):
+            names = " og ".join(f"»{title}«" for title, _, _ in row)
+            writer.pictures_row([(png, width) for _, png, width in row],
+                                f"Dialogplade {board.number}: {names}, som ved workshoppens afslutning.")
     if not shown:
         writer.polite_empty(section.empty)
 
@@ -275,13 +322,16 @@ def running_title(document_title: str, title: str) -> str:
     return title if document_title.lower() in title.lower() else f"{document_title} · {title}"
 
 
-def build_docx(project: Project, pictures: Mapping[str, bytes] | None = None) -> bytes:
+def build_docx(project: Project, pictures: Mapping[str, bytes] | None = None,
+               zone_pictures: Mapping[str, list[tuple[str, bytes]]] | None = None) -> bytes:
+    """The .docx. `pictures`: one PNG per board; `zone_pictures`: one PNG per zone with notes
+    (ui/board_render.zone_pngs), which the app uses: their notes are readable on paper."""
     content = workshop_content(project.workshop)
     template = document_template(project.workshop)
     accent = content.boards[0].colour
     writer = WordWriter(accent, running_title(template.document_title, project.title or project.workplace))
     (_strategy if project.workshop == "strategi" else _grus)(writer, project, content, template)
-    appendix(writer, project, content, template, pictures)
+    appendix(writer, project, content, template, pictures, zone_pictures)
     set_core_properties(
         writer.doc,
         title=f"{template.document_title}: {project.title}" if project.title else template.document_title,
@@ -311,5 +361,6 @@ def write_export(path: str | Path, data: bytes) -> None:
         raise ExportError(f"Kunne ikke skrive »{shown_name(path)}«: {os_error_reason(exc)}. Workshoppen er ikke ændret.") from None
 
 
-def export_docx(project: Project, path: str | Path, pictures: Mapping[str, bytes] | None = None) -> None:
-    write_export(path, build_docx(project, pictures))
+def export_docx(project: Project, path: str | Path, pictures: Mapping[str, bytes] | None = None,
+                zone_pictures: Mapping[str, list[tuple[str, bytes]]] | None = None) -> None:
+    write_export(path, build_docx(project, pictures, zone_pictures))

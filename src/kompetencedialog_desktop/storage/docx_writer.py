@@ -192,6 +192,29 @@ class WordWriter:
         self.doc.paragraphs[-1].paragraph_format.keep_with_next = True  # never a caption alone
         self.paragraph(caption, italic=True, size=9).alignment = WD_ALIGN_PARAGRAPH.CENTER
 
+    def pictures_row(self, pictures: Sequence[tuple[bytes, float]], caption: str) -> None:
+        """Pictures (png, width in mm) side by side, tops level (a borderless one-row table that
+        never splits over two pages), with one caption under them."""
+        if len(pictures) == 1:
+            paragraph = self.doc.add_paragraph()
+            paragraph.add_run().add_picture(io.BytesIO(pictures[0][0]), width=Mm(pictures[0][1]))
+        else:
+            table = self.doc.add_table(rows=1, cols=len(pictures))
+            table.alignment = WD_TABLE_ALIGNMENT.CENTER
+            table.autofit = False
+            row_pr = table.rows[0]._tr.get_or_add_trPr()
+            row_pr.append(OxmlElement("w:cantSplit"))
+            for cell, (png, width_mm) in zip(table.rows[0].cells, pictures):
+                cell.width = Mm(width_mm + 3)
+                paragraph = cell.paragraphs[0]
+                paragraph.add_run().add_picture(io.BytesIO(png), width=Mm(width_mm))
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                paragraph.paragraph_format.keep_with_next = True
+            paragraph = self.doc.add_paragraph()  # room between the pictures and their caption
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.keep_with_next = True  # never a caption alone
+        self.paragraph(caption, italic=True, size=9).alignment = WD_ALIGN_PARAGRAPH.CENTER
+
     def page_break(self) -> None:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 

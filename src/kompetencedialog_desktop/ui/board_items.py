@@ -22,6 +22,16 @@ def _fitting_font(text: str, width: float):
     return font
 
 
+def _help_font(text: str, box: QRectF):
+    """A zone's help line in full: smaller letters rather than a third line cut off."""
+    size = 14
+    font = theme.board_font(size)
+    while size > 10 and QFontMetricsF(font).boundingRect(box, _WRAP, text).height() > box.height() + 2:  # two lines fit
+        size -= 1
+        font = theme.board_font(size)
+    return font
+
+
 class BoardBackground(QGraphicsItem):
     """The printed board: title, focus line and the coloured zones with title and help."""
 
@@ -60,8 +70,9 @@ class BoardBackground(QGraphicsItem):
             painter.setFont(_fitting_font(title, r.w - 32))
             painter.drawText(QRectF(r.x + 16, r.y + 6, r.w - 32, 34), int(Qt.AlignmentFlag.AlignVCenter), title)
             painter.setPen(theme.TEXT_MUTED)
-            painter.setFont(theme.board_font(14))
-            painter.drawText(QRectF(r.x + 16, r.y + 40, r.w - 32, 44), _WRAP, zone.help)
+            help_box = QRectF(r.x + 16, r.y + 40, r.w - 32, 44)
+            painter.setFont(_help_font(zone.help, help_box))
+            painter.drawText(help_box, _WRAP, zone.help)
 
 
 CLUSTER_COLOUR = QColor("#6B3FA0")

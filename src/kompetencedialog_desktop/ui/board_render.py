@@ -69,9 +69,46 @@ def board_pngs(project: Project, scale: float = PNG_SCALE) -> dict[str, bytes]:
     return result
 
 
-def zone_pngs(project: Project, scale: float = PNG_SCALE) -> dict[str, list[tuple[str, bytes]]]:
-    """{board_id: [(zone title, PNG bytes)]} for each zone that holds notes: for print, where a
-    whole board in a 16 cm column prints its notes at ~5 pt; one zone prints them at 8-12 pt."""
+def zone_rect(scene: BoardScene, zone_id: str, margin: float = 16.0) -> QRectF:
+    """The part of a zone a picture shows: its whole width (title and help line intact), from its
+    top down to its lowest note (a zone's empty lower part is left out)."""
+    r = scene.board.zone(zone_id).rect
+    bottom = max((n.y + n.h for n in scene.document.project.notes if n.board == scene.board.id and n.zone == zone_id),
+                 default=r.y + r.h)
+    edge = 4.0  # the zone's outline, drawn on its edge
+    return QRectF(r.x - edge, r.y - edge, r.w + 2 * edge, min(r.h, max(84.0, bottom + margin - r.y)) + 2 * edge)
+
+
+def zone_parts(scene: BoardScene, zone_id: str, max_height: float) -> list[QRectF]:
+    """zone_rect() cut into parts at most `max_height` high, each cut in a gap between rows of
+    notes (never through a note), so a zone full to its bottom prints as large as a short one."""
+    rect = zone_rect(scene, zone_id)
+    notes = [n for n in scene.document.project.notes if n.board == scene.board.id and n.zone == zone_id]
+    parts: list[QRectF] = []
+    top = rect.top()
+    while rect.bottom() - top > max_height:
+        limit = top + max_height
+        # A cut just above a note that starts low enough, where no note is crossed.
+        cuts = [n.y - 6.0 for n in notes if top + 84.0 < n.y - 6.0 <= limit
+                and not any(o.y < n.y - 6.0 < o.y + o.h for o in notes)]
+        if not cuts:
+            break  # one note taller than a page part: the picture is printed smaller instead
+        cut = max(cuts)
+        parts.append(QRectF(rect.left(), top, rect.width(), cut - top))
+        top = cut
+    parts.append(QRectF(rect.left(), top, rect.width(), rect.bottom() - top))
+    return parts
+
+
+def zone_pngs(project: Project, scale: float | None = None) -> dict[str, list[tuple[str, bytes]]]:
+    """{board_id: [(zone title, PNG bytes)]} for each zone that holds notes, `scale` px per board
+    unit. For print: a whole board in a 16 cm column prints its notes at ~5 pt (a long note
+    3.6 pt); one zone on a landscape page prints even a long note's letters at 8 pt or more.
+    A zone taller than a page's picture comes in parts (the later ones titled "fortsat").
+    By default at the scale and part height the Word appendix expects (~250 dpi there)."""
+    from ..storage.docx_export import ZONE_MAX_UNITS_HIGH, ZONE_PX_PER_UNIT  # python-docx on first export only
+
+    scale = ZONE_PX_PER_UNIT if scale is None else scale
     document, scenes = _scenes(project)
     result: dict[str, list[tuple[str, bytes]]] = {}
     for scene in scenes:
@@ -79,13 +116,14 @@ def zone_pngs(project: Project, scale: float = PNG_SCALE) -> dict[str, list[tupl
         for zone in scene.board.zones:
             if zone.id not in used:
                 continue
-            source = QRectF(zone.rect.x, zone.rect.y, zone.rect.w, zone.rect.h)
-            image = QImage(int(source.width() * scale * 1.5), int(source.height() * scale * 1.5), QImage.Format.Format_RGB32)
-            image.fill(theme.BOARD_BACKGROUND)
-            painter = QPainter(image)
-            _render(scene, painter, QRectF(0, 0, image.width(), image.height()), source)
-            painter.end()
-            result.setdefault(scene.board.id, []).append((zone.title, _png_bytes(image)))
+            for index, source in enumerate(zone_parts(scene, zone.id, ZONE_MAX_UNITS_HIGH)):
+                image = QImage(round(source.width() * scale), round(source.height() * scale), QImage.Format.Format_RGB32)
+                image.fill(theme.BOARD_BACKGROUND)
+                painter = QPainter(image)
+                _render(scene, painter, QRectF(0, 0, image.width(), image.height()), source)
+                painter.end()
+                title = zone.title if index == 0 else f"{zone.title} (fortsat)"
+                result.setdefault(scene.board.id, []).append((title, _png_bytes(image)))
     document.deleteLater()
     return result
 

@@ -57,10 +57,11 @@ class ExportController(QObject):
         if path is None:
             return None
         from ..storage.docx_export import export_docx
-        from .board_render import board_pngs
+        from .board_render import zone_pngs
 
         project = self.files.document.project
-        done = self._run(lambda: export_docx(project, path, board_pngs(project)) or path, path)
+        # One picture per zone with notes: a whole board's picture prints its notes at ~5 pt.
+        done = self._run(lambda: export_docx(project, path, zone_pictures=zone_pngs(project)) or path, path)
         if done:
             self._offer_to_open(done)
         return done

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
-from ..model.loop import import_focus_areas
+from ..model.loop import STRATEGY_ZONE, import_focus_areas
 from ..storage.project_file import LoadError, load_project
 from . import dialogs
-from .commands import AddNotes
+from .zone_placement import add_to_zone, show_status
 
 
 class LoopActions(QObject):
@@ -41,8 +41,10 @@ class LoopActions(QObject):
             dialogs.show_error(self.window, "Hent indsatsområder",
                                "Der er ingen nye indsatsområder at hente: de er hentet før, eller strategien har ingen valgte endnu.")
             return 0
-        document.undo_stack.push(AddNotes(document, notes, "Hent indsatsområder fra strategien"))
+        board = document.content.board("grus-1")
+        message = add_to_zone(document, board, STRATEGY_ZONE, notes, "Hent indsatsområder fra strategien")
         self.window.show_board(0)
+        show_status(self.window, message)
         return len(notes)
 
     def export_mus(self) -> Path | None:

@@ -3,18 +3,19 @@ cluster …). Each turns the selection into exactly one undo command."""
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from ..model import operations as ops
+from ..model.layout import GAP
 from ..model.limits import MAX_NAME_TEXT
-from ..model.project import NOTE_COLOUR_NAMES, NOTE_COLOURS, Cluster, new_id
+from ..model.project import NOTE_COLOUR_NAMES, NOTE_COLOURS, Cluster, Note, new_id
 from . import dialogs
 from .board_scene import BoardScene
 from .commands import GroupNotes, RemoveNotes, RenameCluster, UngroupNotes, UpdateNotes
+from .zone_placement import add_to_zone, show_status
 
 
 class NoteActions(QObject):
@@ -61,12 +62,24 @@ class NoteActions(QObject):
         scene, ids = self._selection()
         if not ids:
             return
-        before = {n.id for n in scene.document.project.notes}
-        scene.document.apply("Duplikér", partial(ops.duplicate_notes, note_ids=ids))
-        copies = [n.id for n in scene.document.project.notes if n.id not in before]
+        document = scene.document
+        copies = ops.note_copies(document.project, ids)
+        by_zone: dict[str | None, list[Note]] = {}
+        for copy in copies:
+            by_zone.setdefault(copy.zone if scene.board.zone(copy.zone or "") else None, []).append(copy)
+        # Each zone's copies by the placement rule (beside the original if that is free); one undo step.
+        label = "Duplikér" if len(copies) == 1 else f"Duplikér {len(copies)} post-its"
+        messages = []
+        document.undo_stack.beginMacro(label)
+        for zone_id, notes in by_zone.items():
+            first = document.project.note(ids[copies.index(notes[0])])
+            prefer = (first.x + first.w + GAP, first.y)
+            messages.append(add_to_zone(document, scene.board, zone_id, notes, label, prefer=prefer))
+        document.undo_stack.endMacro()
+        show_status(self._parent, next((m for m in messages if m), None))
         scene.clearSelection()
         for copy in copies:
-            scene.items_by_id[copy].setSelected(True)
+            scene.items_by_id[copy.id].setSelected(True)
 
     def select_all_notes(self) -> None:
         scene = self._scene()
