@@ -362,3 +362,12 @@ def test_ranking_before_any_dots_and_long_notes_wrap(qtbot):
         assert item_rect.width() <= ranking.list.viewport().width() and item_rect.height() > ranking.list.fontMetrics().height() * 1.5
     finally:
         close_window(win)
+
+
+def test_one_screen_projector_window_lies_inside_a_laptop_screen(window, qtbot):
+    QTest.keyClick(window.current_page().entry.line, Qt.Key.Key_F10)
+    projector = window.projector
+    qtbot.waitExposed(projector)
+    area = projector.screen().availableGeometry()
+    assert area.contains(projector.geometry()), (projector.geometry(), area)
+    assert projector.minimumSize().width() <= 480 and projector.minimumSize().height() <= 320

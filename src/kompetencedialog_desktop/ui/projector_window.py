@@ -9,7 +9,7 @@ B blanks it for a pause (and the main window says so: BlankIndicator)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QGuiApplication, QKeyEvent, QLinearGradient, QPainter, QScreen, QTransform
 from PySide6.QtWidgets import QGraphicsView, QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
@@ -258,8 +258,15 @@ class ProjectorWindow(QWidget):
             self.setGeometry(screen.geometry())
             self.showFullScreen()
         else:
+            # Inside the screen's free area, centred: the big header letters must not push the
+            # window's minimum past a laptop screen or the window manager place it half off it.
             geometry = screen.availableGeometry()
-            self.resize(int(geometry.width() * 0.6), int(geometry.height() * 0.6))
+            self.setMinimumSize(min(480, geometry.width()), min(320, geometry.height()))
+            size = QSize(int(geometry.width() * 0.75), int(geometry.height() * 0.75))
+            self.resize(size)
+            frame = QRect(QPoint(0, 0), size)
+            frame.moveCenter(geometry.center())
+            self.move(frame.topLeft())
             self.showNormal()
         self.fit()
 
