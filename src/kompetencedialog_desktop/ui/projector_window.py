@@ -96,6 +96,7 @@ class ProjectorWindow(QWidget):
         self.setStyleSheet("background: #101418; color: #FFFFFF;")
         self.step = QLabel()  # the header: the board on show
         self.step.setFont(theme.font(26, bold=True))
+        self.step.setWordWrap(True)  # a long board title takes two lines beside the timer, never cut
         self.timer = TimerDisplay(44)
         self.timer.setMinimumWidth(320)
         self.tile_area = _TileArea(self)
