@@ -4,12 +4,13 @@ jump to any card. Progress is saved in the project file (session state, not an u
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from ..model.content import BoardDefinition, Card
 from ..model.operations import set_card_progress
 from . import theme
 from .document import WorkshopDocument
+from .wrap_label import WrapLabel
 
 STEP_NAMES = {"klynge": "Metode: saml i klynger", "prioriter": "Metode: prioritér med prikker",
               "vaelg": "Metode: vælg de vigtigste", "opsummer": "Metode: opsummér"}
@@ -23,22 +24,18 @@ class CardPanel(QWidget):
         self.document = document
         self.board: BoardDefinition | None = None
         self.cards: list[Card] = []
-        self.counter = QLabel()
+        self.counter = WrapLabel()
         self.counter.setFont(theme.font(12, bold=True))
-        self.counter.setWordWrap(True)  # the panel may be narrow on a laptop
-        self.badge = QLabel()
+        self.badge = WrapLabel()
         self.badge.setFont(theme.font(11, bold=True))
         self.badge.setStyleSheet("color: #6B3FA0;")
-        self.title = QLabel()
+        self.title = WrapLabel()
         self.title.setFont(theme.font(18, bold=True))
-        self.title.setWordWrap(True)
-        self.questions = QLabel()
+        self.questions = WrapLabel()
         self.questions.setFont(theme.font(15))
-        self.questions.setWordWrap(True)
         self.questions.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint = QLabel()
+        self.hint = WrapLabel()
         self.hint.setFont(theme.font(11))
-        self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #3D3D3D; background: #F3F0E6; padding: 6px; border-radius: 4px;")
         self.previous = QPushButton("◀ Forrige")
         self.next = QPushButton("Næste ▶")
