@@ -362,3 +362,25 @@ def test_ranking_before_any_dots_and_long_notes_wrap(qtbot):
         assert item_rect.width() <= ranking.list.viewport().width() and item_rect.height() > ranking.list.fontMetrics().height() * 1.5
     finally:
         close_window(win)
+
+
+def test_respread_in_three_meetings_stays_in_the_meeting_and_in_whole_minutes(window, monkeypatch):
+    """The eyes-user workshop: at step 1 of 11 "Fordel resten" said there were no later steps;
+    after Shift+F6 it shortened meetings 2 and 3 and proposed "4,9 min"."""
+    session, guide = window.dock.session, window.dock.guide
+    guide.variant_box.setCurrentIndex(guide.variant_box.findData("3x1-time"))
+    messages, questions = [], []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: messages.append(text))
+    window.dock.respread()
+    assert messages == ["Planen holder allerede: mødet slutter til tiden."]
+    key(window, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)  # the welcome gets 5 more minutes
+    assert guide.end_line.text() == "Mødet slutter 5 min for sent."
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, title, q: questions.append(q) or True)
+    before = list(session.timer.planned)
+    window.dock.respread()
+    assert questions and questions[0].startswith("Så slutter mødet til tiden")
+    assert "," not in questions[0]  # whole minutes only
+    planned = session.timer.planned
+    assert planned[4:] == before[4:]  # meetings 2 and 3 keep their plan
+    assert sum(planned[:4]) == sum(before[:4]) - 5 * 60 and all(p % 60 == 0 for p in planned)
+    assert guide.end_line.text() == "Mødet slutter til tiden."
