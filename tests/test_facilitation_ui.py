@@ -384,3 +384,29 @@ def test_respread_in_three_meetings_stays_in_the_meeting_and_in_whole_minutes(wi
     assert planned[4:] == before[4:]  # meetings 2 and 3 keep their plan
     assert sum(planned[:4]) == sum(before[:4]) - 5 * 60 and all(p % 60 == 0 for p in planned)
     assert guide.end_line.text() == "Mødet slutter til tiden."
+
+
+def test_projector_and_panel_show_the_steps_own_question(qtbot, clock):
+    """GRUS step 2 "Opvarmning" asks its own question (no post-its); the projector showed the
+    board-1 card "Hvilke opgaver fylder mest i vores hverdag?" instead (eyes-user shot 124)."""
+    win = open_window(qtbot, clock=clock)
+    qtbot.waitUntil(win.isActiveWindow)
+    try:
+        win.files.new_example("grus")
+        key(win, Qt.Key.Key_F10)
+        projector, cards = win.projector, win.dock.cards
+        card_question = cards.current_card.questions[0]
+        assert projector.question.text() == card_question
+        key(win, Qt.Key.Key_F7)  # step 2: the warm-up round
+        step = win.dock.session.step
+        assert step.title == "Opvarmning"
+        warm_up = "Hvad har vi løst som gruppe det seneste år, som du er særligt stolt af?"
+        assert projector.question.text() == warm_up
+        assert cards.step_question.isVisibleTo(cards) and warm_up in cards.step_question.text()
+        key(win, Qt.Key.Key_PageDown)  # browsing the cards does not change what the room is asked
+        assert projector.question.text() == warm_up
+        key(win, Qt.Key.Key_F7)  # step 3: board 1 and its first card again
+        assert projector.question.text() == card_question == cards.current_card.questions[0]
+        assert not cards.step_question.isVisibleTo(cards)
+    finally:
+        close_window(win)

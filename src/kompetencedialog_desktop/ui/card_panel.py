@@ -37,6 +37,11 @@ class CardPanel(QWidget):
         self.hint = WrapLabel()
         self.hint.setFont(theme.font(11))
         self.hint.setStyleSheet("color: #3D3D3D; background: #F3F0E6; padding: 6px; border-radius: 4px;")
+        # A step with its own question (a warm-up round): the projector shows that, not the card.
+        self.step_question = WrapLabel()
+        self.step_question.setFont(theme.font(12))
+        self.step_question.setStyleSheet("color: #111111; background: #FFF7D6; padding: 6px; border-radius: 4px;")
+        self.step_question.hide()
         self.previous = QPushButton("◀ Forrige")
         self.next = QPushButton("Næste ▶")
         self.discussed = QPushButton("Drøftet")
@@ -56,6 +61,7 @@ class CardPanel(QWidget):
         for b in (self.previous, self.discussed, self.next):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.step_question)
         layout.addWidget(self.counter)
         layout.addWidget(self.badge)
         layout.addWidget(self.title)
@@ -80,6 +86,10 @@ class CardPanel(QWidget):
         deck = self.document.content.decks.get(board.id)
         self.cards = list(deck.cards) if deck else []
         self._render()
+
+    def show_step_question(self, step_title: str, question: str) -> None:
+        self.step_question.setText(f"{step_title} · på projektoren nu: {question}" if question else "")
+        self.step_question.setVisible(bool(question))
 
     def go(self, index: int) -> None:
         if not self.cards or not 0 <= index < len(self.cards):

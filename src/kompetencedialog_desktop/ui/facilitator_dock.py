@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from ..model.agenda import minutes_text
+from ..model.guide import shown_question
 from . import dialogs
 from .card_panel import CardPanel
 from .document import WorkshopDocument
@@ -63,6 +64,15 @@ class FacilitatorDock(QDockWidget):
         document.notes_changed.connect(lambda _ids: self.ranking.render())
         document.project_changed.connect(self.ranking.render)
         self.timer.show_timer(self.session.timer)
+        self.session.step_changed.connect(self._show_step_question)
+        self._show_step_question(self.session.step)
+
+    def _show_step_question(self, step) -> None:
+        self.cards.show_step_question(step.title, step.question)
+
+    def shown_question(self) -> str:
+        """What the room is asked now; the projector shows it, the card tab says so."""
+        return shown_question(self.session.step, self.cards.current_card)
 
     def respread(self) -> None:
         """Show what re-spreading would do to the rest of the meeting (the workshop, when it is one

@@ -125,7 +125,8 @@ class MainWindow(QMainWindow):
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             self.layout_memory.place_panel(self.dock)
             self.dock.session.step_changed.connect(self._open_step)
-            self.dock.cards.card_changed.connect(self._card_changed)
+            self.dock.session.step_changed.connect(self._show_question)
+            self.dock.cards.card_changed.connect(self._show_question)
             self.dock.session.tick.connect(self._projector_tick)
             document.modified_changed.connect(self._update_title)
             document.modified_changed.connect(self._update_status)
@@ -180,9 +181,9 @@ class MainWindow(QMainWindow):
             if step.cards:
                 self.dock.cards.go_to_card(step.cards[0])
 
-    def _card_changed(self, card) -> None:
-        if self.projector is not None:
-            self.projector.show_card(card)
+    def _show_question(self, *_args) -> None:
+        if self.projector is not None and self.dock is not None:
+            self.projector.show_question(self.dock.shown_question())
 
     def _projector_tick(self) -> None:
         if self.projector is not None and self.dock is not None:
@@ -201,8 +202,7 @@ class MainWindow(QMainWindow):
         self.projector.place_on(target, full_screen=target is not self.screen())
         page = self.current_page()
         self.projector.show_scene(page.scene if page else None)
-        if self.dock is not None:
-            self.projector.show_card(self.dock.cards.current_card)
+        self._show_question()
         self._projector_tick()
 
     def _projector_closed(self) -> None:
