@@ -410,3 +410,39 @@ def test_projector_and_panel_show_the_steps_own_question(qtbot, clock):
         assert not cards.step_question.isVisibleTo(cards)
     finally:
         close_window(win)
+
+
+def test_reopened_workshop_opens_on_the_board_of_its_agenda_step(qtbot, clock, tmp_path, monkeypatch):
+    """Reopening brought the agenda back at its step (paused) but showed board 1 (eyes-user 48, 49)."""
+    win = open_window(qtbot, clock=clock)
+    qtbot.waitUntil(win.isActiveWindow)
+    win.files.new_example("strategi")
+    for _ in range(4):
+        key(win, Qt.Key.Key_F7)  # step 5: board 2
+    assert win.dock.session.step.board == "strategi-2" and win.tabs.currentIndex() == 1
+    key(win, Qt.Key.Key_PageDown)  # on its second card
+    card = win.dock.cards.current_card.id
+    path = tmp_path / "dag.kdlg"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: path)
+    assert win.files.save()
+    close_window(win)
+
+    again = open_window(qtbot, clock=clock)
+    try:
+        again.files.open(path)
+        assert again.dock.session.timer.index == 4 and not again.dock.session.timer.running
+        assert again.tabs.currentIndex() == 1 and again.current_page().board.id == "strategi-2"
+        assert again.dock.cards.board.id == "strategi-2" and again.dock.cards.current_card.id == card
+    finally:
+        close_window(again)
+
+
+def test_board_in_use_for_steps_without_a_board():
+    from kompetencedialog_desktop.model.guide import board_in_use
+    from kompetencedialog_desktop.storage.content_loader import facilitator_guide
+
+    variant = facilitator_guide("grus").variant("halv-dag")
+    ids = [s.id for s in variant.steps]
+    assert board_in_use(variant, 0) is None  # the welcome: board 1 is shown
+    assert board_in_use(variant, ids.index("pause")) == "grus-1"  # the pause stays with board 1
+    assert board_in_use(variant, ids.index("plade-2")) == "grus-2"

@@ -62,6 +62,15 @@ class FacilitatorGuide(Strict):
         return next((v for v in self.variants if v.id == variant_id), self.variants[0])
 
 
+def board_in_use(variant: AgendaVariant, index: int) -> str | None:
+    """The board the agenda is at in step `index`: the step's own, else the last one before it
+    (a pause or round-off stays with the board just worked on)."""
+    for step in reversed(variant.steps[: index + 1]):
+        if step.board:
+            return step.board
+    return None
+
+
 def shown_question(step: GuideStep, card: Card | None) -> str:
     """What the room is asked now (projector and panel alike): the step's own question, else the
     current card's first question."""

@@ -10,6 +10,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QStackedWidget, QTabWidget
 
 from ..model.content import WORKSHOP_NAMES
+from ..model.guide import board_in_use
 from ..storage.content_loader import facilitator_guide
 from . import dialogs, theme
 from .board_page import BoardPage
@@ -139,7 +140,14 @@ class MainWindow(QMainWindow):
         self.fetch_areas_action.setEnabled(document is not None and document.project.workshop == "grus")
         self._update_title()
         if document is not None:
-            self.show_board(0)
+            self.show_board(self._board_of_agenda())
+
+    def _board_of_agenda(self) -> int:
+        """A reopened workshop opens on the board its agenda stands at (a new one: board 1)."""
+        session = self.dock.session
+        board = board_in_use(session.variant, session.timer.index)
+        ids = [p.board.id for p in self.pages]
+        return ids.index(board) if board in ids else 0
 
     def _show_recent(self, paths: list[Path]) -> None:
         self.start.set_recent(paths)
