@@ -17,9 +17,10 @@ def clock():
     return FakeClock()
 
 
-@pytest.fixture
-def laptop(qtbot, clock):
-    win = open_window(qtbot, size=(1366, 768), clock=clock)
+@pytest.fixture(params=[(1366, 768), (1280, 700)], ids=["1366x768", "1920x1080-at-150"])
+def laptop(qtbot, clock, request):
+    # 1920x1080 at 150 % leaves 1280x720 logical pixels (less the title bar), fonts as at 100 %.
+    win = open_window(qtbot, size=request.param, clock=clock)
     qtbot.waitUntil(win.isActiveWindow)
     win.files.new_example("strategi")
     yield win
@@ -94,4 +95,25 @@ def test_long_say_text_leaves_room_for_the_steps(qtbot, laptop):
     area = dock.tabs.currentWidget()  # the tab's own scroll area: the list is in view without scrolling
     top = steps.mapTo(area.viewport(), QPoint(0, 0)).y()
     assert top + 4 * row <= area.viewport().height()
+    assert overflowing(dock) == []
+
+
+def test_card_list_shows_every_card_without_scrolling_of_its_own(qtbot, laptop):
+    """Eyes-user 02 and 86: the list of cards was cut (item 7 out of sight at 150 %). The list is
+    as tall as its wrapped items; the tab scrolls as a whole if the card above is long."""
+    dock = laptop.dock
+    dock.tabs.setCurrentWidget(dock.cards)
+    for board in (0, 1, 2):
+        laptop.show_board(board)
+        for i in range(len(dock.cards.cards)):
+            dock.cards.go(i)
+            settle(qtbot, laptop)
+            cards = dock.cards.list
+            assert cards.verticalScrollBar().maximum() == 0, (board, i)
+            area = dock.tabs.currentWidget().viewport()  # the tab: the whole list is in sight
+            for row in range(cards.count()):
+                rect = cards.visualItemRect(cards.item(row))
+                assert cards.viewport().rect().contains(rect), (board, i, row)
+                bottom = cards.viewport().mapTo(area, rect.bottomLeft()).y()
+                assert 0 <= bottom <= area.height(), (board, i, row)
     assert overflowing(dock) == []

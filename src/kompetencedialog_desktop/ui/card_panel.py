@@ -4,7 +4,16 @@ jump to any card. Progress is saved in the project file (session state, not an u
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..model.content import BoardDefinition, Card
 from ..model.operations import set_card_progress
@@ -14,6 +23,32 @@ from .wrap_label import WrapLabel
 
 STEP_NAMES = {"klynge": "Metode: saml i klynger", "prioriter": "Metode: prioritér med prikker",
               "vaelg": "Metode: vælg de vigtigste", "opsummer": "Metode: opsummér"}
+
+
+class WholeList(QListWidget):
+    """A list as tall as all its (wrapped) items: the deck is short, and every card stays in sight
+    while the current card's text scrolls in its own box above it."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWordWrap(True)  # a long card title wraps in a narrow panel instead of being cut
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self._fitted_width = -1
+
+    def fit_height(self) -> None:
+        self.doItemsLayout()
+        rows = sum(self.visualItemRect(self.item(i)).height() for i in range(self.count()))
+        height = rows + 2 * self.frameWidth() + 4
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != self._fitted_width:  # wrapping changed: so did the height
+            self._fitted_width = event.size().width()
+            self.fit_height()
 
 
 class CardPanel(QWidget):
@@ -49,11 +84,8 @@ class CardPanel(QWidget):
         self.previous.clicked.connect(lambda: self.go(self.current - 1))
         self.next.clicked.connect(lambda: self.go(self.current + 1))
         self.discussed.clicked.connect(self.toggle_discussed)
-        self.list = QListWidget()
+        self.list = WholeList()
         self.list.setFont(theme.font(11))
-        self.list.setWordWrap(True)  # a long card title wraps in a narrow panel instead of being cut
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.itemActivated.connect(lambda item: self.go(self.list.row(item)))
         self.list.itemClicked.connect(lambda item: self.go(self.list.row(item)))
 
@@ -64,11 +96,23 @@ class CardPanel(QWidget):
         layout.addWidget(self.step_question)
         layout.addWidget(self.counter)
         layout.addWidget(self.badge)
-        layout.addWidget(self.title)
-        layout.addWidget(self.questions)
-        layout.addWidget(self.hint)
+        # The card's own text scrolls in its box; buttons and the list of cards stay in sight.
+        text = QWidget()
+        column = QVBoxLayout(text)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.title)
+        column.addWidget(self.questions)
+        column.addWidget(self.hint)
+        column.addStretch(1)
+        self.text_area = QScrollArea()
+        self.text_area.setWidget(text)
+        self.text_area.setWidgetResizable(True)
+        self.text_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.text_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.text_area.setMinimumHeight(6 * self.title.fontMetrics().lineSpacing())
+        layout.addWidget(self.text_area, 1)
         layout.addLayout(buttons)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.list)
 
     @property
     def current(self) -> int:
@@ -122,6 +166,7 @@ class CardPanel(QWidget):
         else:
             self.counter.setText(f"Dialogkort · kort {self.current + 1} af {len(self.cards)} · {len(discussed)} drøftet")
             self.badge.setText(" · ".join(x for x in (STEP_NAMES.get(card.step, ""), "" if card.core else "Valgfrit kort") if x))
+            self.badge.setVisible(bool(self.badge.text()))  # no empty line above a core card
             self.title.setText(card.title)
             self.questions.setText("\n\n".join(f"• {q}" for q in card.questions))
             self.hint.setText(f"Til facilitatoren: {card.hint}")
@@ -137,4 +182,6 @@ class CardPanel(QWidget):
         if self.cards:
             self.list.setCurrentRow(self.current)
         self.list.blockSignals(False)
+        self.list.fit_height()
+        self.text_area.verticalScrollBar().setValue(0)  # a new card is read from the top
         self.card_changed.emit(card)
