@@ -227,9 +227,9 @@ def test_optional_cards_are_marked_valgfrit(window):
 def test_welcome_step_shows_the_preparation(window):
     guide = window.dock.guide
     assert window.dock.session.step.kind == "velkomst"
-    assert "Forberedelse" in guide.details.text() and "serviceeftersyn" in guide.details.text()
+    assert "Forberedelse" in guide.details.toPlainText() and "serviceeftersyn" in guide.details.toPlainText()
     window.dock.session.next_step()
-    assert "Forberedelse" not in guide.details.text()
+    assert "Forberedelse" not in guide.details.toPlainText()
 def test_agenda_step_and_minutes_survive_save_close_and_reopen(qtbot, clock, tmp_path, monkeypatch):
     """3 x 1 hour: the second meeting starts where the first stopped (issue 13, item 5)."""
     win = open_window(qtbot, clock=clock)
@@ -371,3 +371,87 @@ def test_one_screen_projector_window_lies_inside_a_laptop_screen(window, qtbot):
     area = projector.screen().availableGeometry()
     assert area.contains(projector.geometry()), (projector.geometry(), area)
     assert projector.minimumSize().width() <= 480 and projector.minimumSize().height() <= 320
+
+
+def test_respread_in_three_meetings_stays_in_the_meeting_and_in_whole_minutes(window, monkeypatch):
+    """The eyes-user workshop: at step 1 of 11 "Fordel resten" said there were no later steps;
+    after Shift+F6 it shortened meetings 2 and 3 and proposed "4,9 min"."""
+    session, guide = window.dock.session, window.dock.guide
+    guide.variant_box.setCurrentIndex(guide.variant_box.findData("3x1-time"))
+    messages, questions = [], []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: messages.append(text))
+    window.dock.respread()
+    assert messages == ["Planen holder allerede: mødet slutter til tiden."]
+    key(window, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)  # the welcome gets 5 more minutes
+    assert guide.end_line.text() == "Mødet slutter 5 min for sent."
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, title, q: questions.append(q) or True)
+    before = list(session.timer.planned)
+    window.dock.respread()
+    assert questions and questions[0].startswith("Så slutter mødet til tiden")
+    assert "," not in questions[0]  # whole minutes only
+    planned = session.timer.planned
+    assert planned[4:] == before[4:]  # meetings 2 and 3 keep their plan
+    assert sum(planned[:4]) == sum(before[:4]) - 5 * 60 and all(p % 60 == 0 for p in planned)
+    assert guide.end_line.text() == "Mødet slutter til tiden."
+
+
+def test_projector_and_panel_show_the_steps_own_question(qtbot, clock):
+    """GRUS step 2 "Opvarmning" asks its own question (no post-its); the projector showed the
+    board-1 card "Hvilke opgaver fylder mest i vores hverdag?" instead (eyes-user shot 124)."""
+    win = open_window(qtbot, clock=clock)
+    qtbot.waitUntil(win.isActiveWindow)
+    try:
+        win.files.new_example("grus")
+        key(win, Qt.Key.Key_F10)
+        projector, cards = win.projector, win.dock.cards
+        card_question = cards.current_card.questions[0]
+        assert projector.question.text() == card_question
+        key(win, Qt.Key.Key_F7)  # step 2: the warm-up round
+        step = win.dock.session.step
+        assert step.title == "Opvarmning"
+        warm_up = "Hvad har vi løst som gruppe det seneste år, som du er særligt stolt af?"
+        assert projector.question.text() == warm_up
+        assert cards.step_question.isVisibleTo(cards) and warm_up in cards.step_question.text()
+        key(win, Qt.Key.Key_PageDown)  # browsing the cards does not change what the room is asked
+        assert projector.question.text() == warm_up
+        key(win, Qt.Key.Key_F7)  # step 3: board 1 and its first card again
+        assert projector.question.text() == card_question == cards.current_card.questions[0]
+        assert not cards.step_question.isVisibleTo(cards)
+    finally:
+        close_window(win)
+
+
+def test_reopened_workshop_opens_on_the_board_of_its_agenda_step(qtbot, clock, tmp_path, monkeypatch):
+    """Reopening brought the agenda back at its step (paused) but showed board 1 (eyes-user 48, 49)."""
+    win = open_window(qtbot, clock=clock)
+    qtbot.waitUntil(win.isActiveWindow)
+    win.files.new_example("strategi")
+    for _ in range(4):
+        key(win, Qt.Key.Key_F7)  # step 5: board 2
+    assert win.dock.session.step.board == "strategi-2" and win.tabs.currentIndex() == 1
+    key(win, Qt.Key.Key_PageDown)  # on its second card
+    card = win.dock.cards.current_card.id
+    path = tmp_path / "dag.kdlg"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: path)
+    assert win.files.save()
+    close_window(win)
+
+    again = open_window(qtbot, clock=clock)
+    try:
+        again.files.open(path)
+        assert again.dock.session.timer.index == 4 and not again.dock.session.timer.running
+        assert again.tabs.currentIndex() == 1 and again.current_page().board.id == "strategi-2"
+        assert again.dock.cards.board.id == "strategi-2" and again.dock.cards.current_card.id == card
+    finally:
+        close_window(again)
+
+
+def test_board_in_use_for_steps_without_a_board():
+    from kompetencedialog_desktop.model.guide import board_in_use
+    from kompetencedialog_desktop.storage.content_loader import facilitator_guide
+
+    variant = facilitator_guide("grus").variant("halv-dag")
+    ids = [s.id for s in variant.steps]
+    assert board_in_use(variant, 0) is None  # the welcome: board 1 is shown
+    assert board_in_use(variant, ids.index("pause")) == "grus-1"  # the pause stays with board 1
+    assert board_in_use(variant, ids.index("plade-2")) == "grus-2"

@@ -40,3 +40,14 @@ def minutes_text(seconds: float, decimals: bool = True) -> str:
     if decimals and minutes < 10 and round(minutes, 1) != round(minutes):
         return f"{minutes:.1f}".replace(".", ",") + " min"
     return f"{round(minutes)} min"
+
+
+def end_text(late_seconds: float, meeting: bool = False) -> str:
+    """The status line under the timer: 'Workshoppen slutter 6 min for sent.' or, in a series of
+    meetings, 'Mødet slutter til tiden.' (half a minute either way counts as on time)."""
+    who = "Mødet" if meeting else "Workshoppen"
+    if abs(late_seconds) < 30:
+        return f"{who} slutter til tiden."
+    if late_seconds > 0:
+        return f"{who} slutter {minutes_text(late_seconds, decimals=False)} for sent."
+    return f"{who} slutter {minutes_text(-late_seconds, decimals=False)} før tid."

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .content import Strict, WorkshopContent, WorkshopKind
+from .content import Card, Strict, WorkshopContent, WorkshopKind
 
 StepKind = Literal["velkomst", "opvarmning", "plade", "pause", "skabelon", "afrunding", "opsamling"]
 
@@ -23,6 +23,9 @@ class GuideStep(Strict):
     cards: list[str] = Field(default_factory=list)
     materials: str = ""
     session: int = Field(default=1, ge=1, le=10)
+    # A step that asks the room something of its own (a warm-up round, a round-off) shows this on
+    # the projector instead of a card's question.
+    question: str = ""
 
 
 class AgendaVariant(Strict):
@@ -57,6 +60,23 @@ class FacilitatorGuide(Strict):
 
     def variant(self, variant_id: str) -> AgendaVariant:
         return next((v for v in self.variants if v.id == variant_id), self.variants[0])
+
+
+def board_in_use(variant: AgendaVariant, index: int) -> str | None:
+    """The board the agenda is at in step `index`: the step's own, else the last one before it
+    (a pause or round-off stays with the board just worked on)."""
+    for step in reversed(variant.steps[: index + 1]):
+        if step.board:
+            return step.board
+    return None
+
+
+def shown_question(step: GuideStep, card: Card | None) -> str:
+    """What the room is asked now (projector and panel alike): the step's own question, else the
+    current card's first question."""
+    if step.question:
+        return step.question
+    return card.questions[0] if card is not None and card.questions else ""
 
 
 def planned_core_questions(step: GuideStep, content: WorkshopContent) -> int:

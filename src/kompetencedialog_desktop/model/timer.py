@@ -21,14 +21,19 @@ class AgendaTimer:
     index: int = 0
     running: bool = False
     actual: list[float] = field(default_factory=list)  # seconds used per finished step
+    # The meeting (1, 2, 3 …) of each step: a series of meetings keeps each meeting's own end time.
+    meetings: list[int] | None = None
     _banked: float = 0.0  # elapsed in the current step before the last start
     _started_at: float | None = None
 
     def __post_init__(self) -> None:
         if not self.planned:
             raise ValueError("en dagsorden skal have mindst ét trin")
+        self.original = list(self.planned)  # the guide's plan: what "on time" means
         self.original_total = sum(self.planned)
         self.actual = [0.0] * len(self.planned)
+        if self.meetings is not None and len(self.meetings) != len(self.planned):
+            raise ValueError("hvert trin skal høre til et møde")
 
     # --- reading ---------------------------------------------------------------------------
     def elapsed(self) -> float:
@@ -110,23 +115,57 @@ class AgendaTimer:
         """Seconds from the start to the projected end, if the rest goes as planned."""
         return self.spent() + max(0.0, self.remaining()) + sum(self.planned[self.index + 1 :])
 
+    def meeting_steps(self) -> range:
+        """The steps of the current meeting (all steps when the agenda is one meeting)."""
+        if not self.meetings:
+            return range(len(self.planned))
+        current = self.meetings[self.index]
+        first = self.index
+        while first > 0 and self.meetings[first - 1] == current:
+            first -= 1
+        last = self.index
+        while last + 1 < len(self.meetings) and self.meetings[last + 1] == current:
+            last += 1
+        return range(first, last + 1)
+
+    def meeting_late(self) -> float:
+        """Seconds the current meeting will end late (negative: early), if the rest goes as planned."""
+        steps = self.meeting_steps()
+        used = sum(self.actual[steps.start:self.index]) + self.elapsed() + max(0.0, self.remaining())
+        projected = used + sum(self.planned[self.index + 1:steps.stop])
+        return projected - sum(self.original[steps.start:steps.stop])
+
     def respread(self) -> list[float]:
-        """A new plan in which the steps after the current one share what is left of the original
-        total, in proportion to their planned length, so the workshop ends on time. Not applied:
-        the facilitator confirms first (apply_plan)."""
-        later = self.planned[self.index + 1 :]
-        budget = self.original_total - self.spent() - max(0.0, self.remaining())
-        total_later = sum(later)
-        if budget <= 0 or total_later <= 0:
-            scaled = [0.0] * len(later)  # all time is used (or nothing is left to shorten)
-        else:
-            scaled = [p * budget / total_later for p in later]
-        return self.planned[: self.index + 1] + scaled
+        """A new plan in which the later steps of the current meeting share what is left of the
+        meeting's original time, in proportion to their planned length and in whole minutes, so
+        the meeting ends on time (a one-meeting agenda: the workshop). Later meetings keep their
+        own plan. Not applied: the facilitator confirms first (apply_plan)."""
+        steps = self.meeting_steps()
+        later = self.planned[self.index + 1:steps.stop]
+        budget = sum(self.original[steps.start:steps.stop]) - sum(self.actual[steps.start:self.index])
+        budget -= self.elapsed() + max(0.0, self.remaining())
+        scaled = [m * 60 for m in whole_minutes(later, budget)]
+        return self.planned[: self.index + 1] + scaled + self.planned[steps.stop:]
 
     def apply_plan(self, plan: list[float]) -> None:
         if len(plan) != len(self.planned) or any(p < 0 for p in plan):
             raise ValueError("planen passer ikke til dagsordenen")
         self.planned = list(plan)
+
+
+def whole_minutes(weights: list[float], budget_seconds: float) -> list[int]:
+    """`budget_seconds` (rounded down to whole minutes) shared in proportion to `weights`, in
+    whole minutes that add up exactly (largest remainders get the spare minutes)."""
+    total_weight = sum(weights)
+    budget = int(budget_seconds // 60 + 1e-9) if budget_seconds > 0 else 0
+    if total_weight <= 0 or budget <= 0:
+        return [0] * len(weights)  # all time is used (or nothing is left to shorten)
+    exact = [w * budget / total_weight for w in weights]
+    shares = [int(x) for x in exact]
+    spare = budget - sum(shares)
+    for i in sorted(range(len(exact)), key=lambda i: shares[i] - exact[i])[:spare]:
+        shares[i] += 1
+    return shares
 
 
 def format_clock(seconds: float) -> str:

@@ -4,15 +4,51 @@ jump to any card. Progress is saved in the project file (session state, not an u
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..model.content import BoardDefinition, Card
 from ..model.operations import set_card_progress
 from . import theme
 from .document import WorkshopDocument
+from .wrap_label import WrapLabel
 
 STEP_NAMES = {"klynge": "Metode: saml i klynger", "prioriter": "Metode: prioritér med prikker",
               "vaelg": "Metode: vælg de vigtigste", "opsummer": "Metode: opsummér"}
+
+
+class WholeList(QListWidget):
+    """A list as tall as all its (wrapped) items: the deck is short, and every card stays in sight
+    while the current card's text scrolls in its own box above it."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWordWrap(True)  # a long card title wraps in a narrow panel instead of being cut
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self._fitted_width = -1
+
+    def fit_height(self) -> None:
+        self.doItemsLayout()
+        rows = sum(self.visualItemRect(self.item(i)).height() for i in range(self.count()))
+        height = rows + 2 * self.frameWidth() + 4
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != self._fitted_width:  # wrapping changed: so did the height
+            self._fitted_width = event.size().width()
+            self.fit_height()
 
 
 class CardPanel(QWidget):
@@ -23,23 +59,24 @@ class CardPanel(QWidget):
         self.document = document
         self.board: BoardDefinition | None = None
         self.cards: list[Card] = []
-        self.counter = QLabel()
+        self.counter = WrapLabel()
         self.counter.setFont(theme.font(12, bold=True))
-        self.counter.setWordWrap(True)  # the panel may be narrow on a laptop
-        self.badge = QLabel()
+        self.badge = WrapLabel()
         self.badge.setFont(theme.font(11, bold=True))
         self.badge.setStyleSheet("color: #6B3FA0;")
-        self.title = QLabel()
+        self.title = WrapLabel()
         self.title.setFont(theme.font(18, bold=True))
-        self.title.setWordWrap(True)
-        self.questions = QLabel()
+        self.questions = WrapLabel()
         self.questions.setFont(theme.font(15))
-        self.questions.setWordWrap(True)
         self.questions.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint = QLabel()
+        self.hint = WrapLabel()
         self.hint.setFont(theme.font(11))
-        self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #3D3D3D; background: #F3F0E6; padding: 6px; border-radius: 4px;")
+        # A step with its own question (a warm-up round): the projector shows that, not the card.
+        self.step_question = WrapLabel()
+        self.step_question.setFont(theme.font(12))
+        self.step_question.setStyleSheet("color: #111111; background: #FFF7D6; padding: 6px; border-radius: 4px;")
+        self.step_question.hide()
         self.previous = QPushButton("◀ Forrige")
         self.next = QPushButton("Næste ▶")
         self.discussed = QPushButton("Drøftet")
@@ -47,11 +84,8 @@ class CardPanel(QWidget):
         self.previous.clicked.connect(lambda: self.go(self.current - 1))
         self.next.clicked.connect(lambda: self.go(self.current + 1))
         self.discussed.clicked.connect(self.toggle_discussed)
-        self.list = QListWidget()
+        self.list = WholeList()
         self.list.setFont(theme.font(11))
-        self.list.setWordWrap(True)  # a long card title wraps in a narrow panel instead of being cut
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.itemActivated.connect(lambda item: self.go(self.list.row(item)))
         self.list.itemClicked.connect(lambda item: self.go(self.list.row(item)))
 
@@ -59,13 +93,26 @@ class CardPanel(QWidget):
         for b in (self.previous, self.discussed, self.next):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.step_question)
         layout.addWidget(self.counter)
         layout.addWidget(self.badge)
-        layout.addWidget(self.title)
-        layout.addWidget(self.questions)
-        layout.addWidget(self.hint)
+        # The card's own text scrolls in its box; buttons and the list of cards stay in sight.
+        text = QWidget()
+        column = QVBoxLayout(text)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.title)
+        column.addWidget(self.questions)
+        column.addWidget(self.hint)
+        column.addStretch(1)
+        self.text_area = QScrollArea()
+        self.text_area.setWidget(text)
+        self.text_area.setWidgetResizable(True)
+        self.text_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.text_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.text_area.setMinimumHeight(6 * self.title.fontMetrics().lineSpacing())
+        layout.addWidget(self.text_area, 1)
         layout.addLayout(buttons)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.list)
 
     @property
     def current(self) -> int:
@@ -83,6 +130,10 @@ class CardPanel(QWidget):
         deck = self.document.content.decks.get(board.id)
         self.cards = list(deck.cards) if deck else []
         self._render()
+
+    def show_step_question(self, step_title: str, question: str) -> None:
+        self.step_question.setText(f"{step_title} · på projektoren nu: {question}" if question else "")
+        self.step_question.setVisible(bool(question))
 
     def go(self, index: int) -> None:
         if not self.cards or not 0 <= index < len(self.cards):
@@ -115,6 +166,7 @@ class CardPanel(QWidget):
         else:
             self.counter.setText(f"Dialogkort · kort {self.current + 1} af {len(self.cards)} · {len(discussed)} drøftet")
             self.badge.setText(" · ".join(x for x in (STEP_NAMES.get(card.step, ""), "" if card.core else "Valgfrit kort") if x))
+            self.badge.setVisible(bool(self.badge.text()))  # no empty line above a core card
             self.title.setText(card.title)
             self.questions.setText("\n\n".join(f"• {q}" for q in card.questions))
             self.hint.setText(f"Til facilitatoren: {card.hint}")
@@ -130,4 +182,6 @@ class CardPanel(QWidget):
         if self.cards:
             self.list.setCurrentRow(self.current)
         self.list.blockSignals(False)
+        self.list.fit_height()
+        self.text_area.verticalScrollBar().setValue(0)  # a new card is read from the top
         self.card_changed.emit(card)

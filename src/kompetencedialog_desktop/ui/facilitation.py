@@ -36,7 +36,8 @@ class FacilitationSession(QObject):
     def _load_variant(self, variant_id: str) -> None:
         self.variant: AgendaVariant = self.guide.variant(variant_id)
         planned = [s.minutes * 60 for s in self.variant.steps]
-        self.timer = AgendaTimer(planned, self._clock) if self._clock else AgendaTimer(planned)
+        meetings = [s.session for s in self.variant.steps]
+        self.timer = AgendaTimer(planned, self._clock, meetings=meetings) if self._clock else AgendaTimer(planned, meetings=meetings)
         self._step_started: dt.datetime | None = None
         step_ids = [s.id for s in self.variant.steps]
         index, saved_plan, elapsed = saved_agenda(self.document.project, self.variant.id, step_ids)
@@ -54,6 +55,11 @@ class FacilitationSession(QObject):
         # time passing alone is not an unsaved change.
         self._store(touch=False)
         self.tick.emit()
+
+    @property
+    def several_meetings(self) -> bool:
+        """A series of meetings ("Tre møder à 1 time"): each meeting keeps its own end time."""
+        return len({s.session for s in self.variant.steps}) > 1
 
     @property
     def step(self) -> GuideStep:

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from ..model.agenda import minutes_text
+from ..model.guide import shown_question
 from . import dialogs
 from .card_panel import CardPanel
 from .document import WorkshopDocument
@@ -74,6 +75,15 @@ class FacilitatorDock(QDockWidget):
         voting.message.connect(self._voting_message)
         voting.budget_requested.connect(self._budget_requested)
         self.timer.show_timer(self.session.timer)
+        self.session.step_changed.connect(self._show_step_question)
+        self._show_step_question(self.session.step)
+
+    def _show_step_question(self, step) -> None:
+        self.cards.show_step_question(step.title, step.question)
+
+    def shown_question(self) -> str:
+        """What the room is asked now; the projector shows it, the card tab says so."""
+        return shown_question(self.session.step, self.cards.current_card)
 
     @property
     def guide(self) -> GuidePanel:
@@ -110,19 +120,23 @@ class FacilitatorDock(QDockWidget):
             self.ranking.focus_budget()
 
     def respread(self) -> None:
-        """Show what re-spreading would do to the remaining steps; apply when confirmed."""
+        """Show what re-spreading would do to the rest of the meeting (the workshop, when it is one
+        meeting); apply when confirmed. A later meeting keeps its own plan."""
         session = self.session
         plan = session.proposed_respread()
         timer = session.timer
+        who = "mødet" if session.several_meetings else "workshoppen"
+        later = range(timer.index + 1, timer.meeting_steps().stop)
         changes = [
-            f"{step.title}: {minutes_text(old)} → {minutes_text(new)}"
-            for step, old, new in zip(session.variant.steps[timer.index + 1:], timer.planned[timer.index + 1:], plan[timer.index + 1:])
-            if abs(old - new) >= 1
+            f"{session.variant.steps[i].title}: {minutes_text(timer.planned[i])} → {minutes_text(plan[i])}"
+            for i in later if abs(timer.planned[i] - plan[i]) >= 30
         ]
-        if not changes:
-            dialogs.show_error(self.window_, "Fordel resten", "Der er ingen senere trin at fordele tiden på.")
+        if not later:
+            dialogs.show_error(self.window_, "Fordel resten", f"Der er ingen senere trin i {who} at fordele tiden på.")
             return
-        question = "Så slutter workshoppen til tiden:\n\n" + "\n".join(changes) + "\n\nVil du bruge den nye plan?"
+        if not changes:
+            dialogs.show_error(self.window_, "Fordel resten", f"Planen holder allerede: {who} slutter til tiden.")
+            return
+        question = f"Så slutter {who} til tiden:\n\n" + "\n".join(changes) + "\n\nVil du bruge den nye plan?"
         if dialogs.ask_yes_no(self.window_, "Fordel resten af tiden", question):
             session.apply_respread(plan)
-

@@ -4,20 +4,29 @@ and do in the current step, and the timer's controls."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QGridLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from ..model.agenda import minutes_text
+from ..model.agenda import end_text, minutes_text
 from . import theme
 from .facilitation import FacilitationSession
+from .wrap_label import WrapLabel
+
+# Nothing in the panel may make it wider than its column (a laptop's narrow dock, 150 %): the
+# buttons sit two to a row, labels wrap inside long words, and the step's texts scroll in their
+# own box so a long "Sig:" never pushes the list of steps off the panel.
+BUTTON_COLUMNS = 2
+STEP_ROWS_VISIBLE = 5
 
 
 class GuidePanel(QWidget):
@@ -27,6 +36,8 @@ class GuidePanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.variant_box = QComboBox()
+        self.variant_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.variant_box.setMinimumContentsLength(8)
         for variant in session.guide.variants:
             self.variant_box.addItem(variant.title, variant.id)
         self.variant_box.setCurrentIndex(self.variant_box.findData(session.variant.id))
@@ -34,16 +45,22 @@ class GuidePanel(QWidget):
         self.steps = QListWidget()
         self.steps.setFont(theme.font(11))
         self.steps.setWordWrap(True)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.steps.setMinimumHeight(STEP_ROWS_VISIBLE * self.steps.fontMetrics().lineSpacing() * 2)
         self.steps.itemActivated.connect(lambda item: session.goto(self.steps.row(item)))
         self.steps.itemDoubleClicked.connect(lambda item: session.goto(self.steps.row(item)))
-        self.step_title = QLabel()
+        self.step_title = WrapLabel()
         self.step_title.setFont(theme.font(15, bold=True))
-        self.step_title.setWordWrap(True)
-        self.details = QLabel()
+        self.details = QTextBrowser()
         self.details.setFont(theme.font(11))
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.end_line = QLabel()
+        self.details.setFrameShape(QFrame.Shape.NoFrame)
+        self.details.viewport().setAutoFillBackground(False)
+        self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.details.setMinimumHeight(4 * self.details.fontMetrics().lineSpacing())
+        self.details.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the board's keys stay the board's
+        self.end_line = WrapLabel()
         self.end_line.setFont(theme.font(11, bold=True))
 
         self.buttons: dict[str, QPushButton] = {}
@@ -59,7 +76,7 @@ class GuidePanel(QWidget):
             button = QPushButton(text)
             button.setToolTip(f"{text} ({keys})" if keys else "Forkort de resterende trin, så workshoppen slutter til tiden")
             button.clicked.connect(slot)
-            grid.addWidget(button, i // 3, i % 3)
+            grid.addWidget(button, i // BUTTON_COLUMNS, i % BUTTON_COLUMNS)
             self.buttons[key] = button
 
         layout = QVBoxLayout(self)
@@ -67,8 +84,8 @@ class GuidePanel(QWidget):
         layout.addLayout(grid)
         layout.addWidget(self.end_line)
         layout.addWidget(self.step_title)
-        layout.addWidget(self.details)
-        layout.addWidget(self.steps, 1)
+        layout.addWidget(self.details, 2)
+        layout.addWidget(self.steps, 3)
         session.agenda_changed.connect(self.render)
         session.step_changed.connect(lambda _step: self.render())
         session.tick.connect(self._render_end)
@@ -86,7 +103,7 @@ class GuidePanel(QWidget):
                              f"<p><b>Gør:</b> {step.do}</p>{materials}")
         self.steps.blockSignals(True)
         self.steps.clear()
-        several_meetings = len({x.session for x in session.variant.steps}) > 1
+        several_meetings = session.several_meetings
         for i, s in enumerate(session.variant.steps):
             meeting = f"Møde {s.session} · " if several_meetings else ""
             used = f", brugt {minutes_text(timer.actual[i])}" if timer.actual[i] else ""
@@ -100,13 +117,7 @@ class GuidePanel(QWidget):
         self._render_end()
 
     def _render_end(self) -> None:
-        timer = self.session.timer
-        late = timer.projected_end() - timer.original_total
-        if abs(late) < 30:
-            text = "Workshoppen slutter til tiden."
-        elif late > 0:
-            text = f"Workshoppen slutter {minutes_text(late, decimals=False)} for sent."
-        else:
-            text = f"Workshoppen slutter {minutes_text(-late, decimals=False)} før tid."
-        self.end_line.setText(text)
+        session = self.session
+        late = session.timer.meeting_late()
+        self.end_line.setText(end_text(late, meeting=session.several_meetings))
         self.end_line.setStyleSheet("color: #B00020;" if late >= 30 else "")

@@ -11,6 +11,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QStackedWidget, QTabWidget
 
 from ..model.content import WORKSHOP_NAMES
+from ..model.guide import board_in_use
 from ..storage.content_loader import facilitator_guide
 from . import dialogs, theme
 from .board_page import BoardPage
@@ -124,7 +125,8 @@ class MainWindow(QMainWindow):
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             self.layout_memory.place_panel(self.dock)
             self.dock.session.step_changed.connect(self._open_step)
-            self.dock.cards.card_changed.connect(self._card_changed)
+            self.dock.session.step_changed.connect(self._show_question)
+            self.dock.cards.card_changed.connect(self._show_question)
             self.dock.session.tick.connect(self._projector_tick)
             document.modified_changed.connect(self._update_title)
             document.modified_changed.connect(self._update_status)
@@ -137,7 +139,14 @@ class MainWindow(QMainWindow):
         self.fetch_areas_action.setEnabled(document is not None and document.project.workshop == "grus")
         self._update_title()
         if document is not None:
-            self.show_board(0)
+            self.show_board(self._board_of_agenda())
+
+    def _board_of_agenda(self) -> int:
+        """A reopened workshop opens on the board its agenda stands at (a new one: board 1)."""
+        session = self.dock.session
+        board = board_in_use(session.variant, session.timer.index)
+        ids = [p.board.id for p in self.pages]
+        return ids.index(board) if board in ids else 0
 
     def _build_plan_page(self, document: WorkshopDocument) -> PlanPage:
         from .plan_page import PlanPage
@@ -203,9 +212,9 @@ class MainWindow(QMainWindow):
             if step.cards:
                 self.dock.cards.go_to_card(step.cards[0])
 
-    def _card_changed(self, card) -> None:
-        if self.projector is not None:
-            self.projector.show_card(card)
+    def _show_question(self, *_args) -> None:
+        if self.projector is not None and self.dock is not None:
+            self.projector.show_question(self.dock.shown_question())
 
     def _projector_tick(self) -> None:
         if self.projector is not None and self.dock is not None:
@@ -224,8 +233,7 @@ class MainWindow(QMainWindow):
         self.projector.place_on(target, full_screen=target is not self.screen())
         page = self.current_page()
         self.projector.show_scene(page.scene if page else None)
-        if self.dock is not None:
-            self.projector.show_card(self.dock.cards.current_card)
+        self._show_question()
         self._projector_tick()
 
     def _projector_closed(self) -> None:

@@ -224,8 +224,12 @@ class ProjectorWindow(QWidget):
             policy.refresh()  # room in the pixmap cache for this view's pictures of the notes too
 
     def show_card(self, card: Card | None) -> None:
-        self.question.setText(card.questions[0] if card else "")
-        self.question.setVisible(card is not None)
+        self.show_question(card.questions[0] if card else "")
+
+    def show_question(self, text: str) -> None:
+        """The question the room is asked now (the agenda step's own, or the current card's)."""
+        self.question.setText(text)
+        self.question.setVisible(bool(text))
 
     def show_timer(self, timer: AgendaTimer, step_title: str = "") -> None:
         """The timer of the agenda step; the header stays the board's (the room sees that)."""
