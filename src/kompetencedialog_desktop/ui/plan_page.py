@@ -225,7 +225,9 @@ class PlanPage(QScrollArea):
                     initiator=self.table)
 
     def add_row(self) -> None:
-        self._apply("Tilføj række", lambda project: plan_ops.add_plan_rows(project, [plan_ops.new_plan_row(project)]))
+        row = plan_ops.new_plan_row(self.project)
+        self._apply("Tilføj række", lambda project: plan_ops.add_plan_rows(project, [row]))
+        self.table.edit_row(row.id)
 
     def _date_edited(self, *_args) -> None:
         value = self.follow_up_date.date().toPython() if self.has_follow_up.isChecked() else None

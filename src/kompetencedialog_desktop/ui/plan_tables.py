@@ -122,6 +122,17 @@ class RowTable(QTableWidget):
     def add_row(self) -> None:
         self.add_requested.emit()
 
+    def edit_row(self, row_id: str) -> None:
+        """Put the row's first cell in edit mode with the focus: after »Tilføj række« the user types
+        into the new row, not into the button that is still focused."""
+        index = next((i for i, row in enumerate(self._rows) if row.id == row_id), None)
+        if index is None:
+            return
+        self.setFocus()
+        self.setCurrentCell(index, 0)
+        self.scrollToItem(self.item(index, 0))
+        self.editItem(self.item(index, 0))
+
     def remove_selected(self) -> None:
         doomed = sorted({index.row() for index in self.selectionModel().selectedRows()})
         if doomed:
