@@ -47,3 +47,110 @@ def test_add_row_puts_the_new_rows_first_cell_in_edit_mode(window, workshop):
     assert getattr(rows[-1], first_field) == "Mere tid til læsning"
     assert page.table.item(before, 0).text() == "Mere tid til læsning"
     assert page.table.currentColumn() == 1
+
+
+# --- 2. Danish file dialogs and titles that fit ----------------------------------------------
+REAL = {name: getattr(dialogs, name) for name in
+        ("ask_open_path", "ask_save_path", "ask_export_path", "ask_folder", "ask_open_paths", "ask_text", "ask_int")}
+ENGLISH = {"Look in:", "File name:", "Files of type:", "Open", "Save", "Cancel", "Choose", "Computer", "Directory:",
+           "Save As", "Name", "Size", "Date Modified", "Detail View", "List View", "Back", "Forward", "Parent Directory",
+           "Create New Folder", "File &name:", "&Open", "&Save", "&Choose"}
+
+
+def _inspect_dialog(qtbot, call):
+    """Run `call` (which opens a modal dialog); a timer looks at the dialog, then cancels it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QListView, QTreeView
+
+    seen = {}
+
+    def look():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or "title" in seen:
+            return
+        qtbot.waitExposed(dialog)
+        seen["title"], seen["fits"] = dialog.windowTitle(), _title_fits(dialog)
+        texts = [w.text() for w in dialog.findChildren(QLabel) if w.isVisible()]
+        texts += [w.text() for w in dialog.findChildren(QAbstractButton) if w.isVisible()]
+        texts += [w.toolTip() for w in dialog.findChildren(QAbstractButton) if w.isVisible()]
+        for view in dialog.findChildren(QListView) + dialog.findChildren(QTreeView):
+            model = view.model()
+            if view.isVisible() and model is not None:
+                if view.objectName() == "sidebar":
+                    texts += [model.index(r, 0).data() for r in range(model.rowCount())]
+                if isinstance(view, QTreeView):
+                    texts += [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+        seen["texts"] = [t for t in texts if t]
+        if isinstance(dialog, QFileDialog):
+            seen["folder"] = dialog.directory().absolutePath()
+        dialog.reject()
+
+    timer = QTimer()
+    timer.timeout.connect(look)
+    timer.start(20)
+    try:
+        result = call()
+    finally:
+        timer.stop()
+    assert "title" in seen, "ingen dialog blev vist"
+    return seen, result
+
+
+def _title_fits(dialog) -> bool:
+    """The dialog is wide enough for its title bar (title, » — Kompetencedialog« and the buttons)."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    font = QFont(dialog.font())
+    font.setBold(True)
+    return dialog.width() >= QFontMetrics(font).horizontalAdvance(dialog.windowTitle() + " — Kompetencedialog") + 100
+
+
+def test_every_file_dialog_speaks_danish_and_starts_in_the_workshops_folder(qtbot, window, monkeypatch, tmp_path):
+    for name, real in REAL.items():
+        monkeypatch.setattr(dialogs, name, real)
+    window.files.new("grus")
+    saved = tmp_path / "gruppe" / "grus.kdlg"
+    saved.parent.mkdir()
+    assert window.files._save_to(saved)
+    calls = {
+        "Åbn": lambda: window.files.open(),
+        "Gem som": window.files.save_as,
+        "Word": window.exports.export_word,
+        "PDF": window.exports.export_pdf,
+        "PNG": window.exports.export_png,
+        "MUS": window.loop.export_mus,
+        "Hent indsatsområder": lambda: window.loop.fetch_focus_areas(),
+    }
+    titles = {}
+    for what, call in calls.items():
+        seen, result = _inspect_dialog(qtbot, call)
+        assert not result
+        english = [t for t in seen["texts"] if t.replace("&", "") in {e.replace("&", "") for e in ENGLISH}]
+        assert not english, f"{what}: engelsk i dialogen: {english}"
+        assert seen["folder"] == str(saved.parent), f"{what} starter i {seen['folder']}"
+        assert seen["fits"], f"{what}: titlen »{seen['title']}« er for bred til dialogen"
+        titles[what] = seen["title"]
+    assert "strategi" in titles["Hent indsatsområder"].lower() and titles["Hent indsatsområder"] != titles["Åbn"]
+
+
+def test_the_evaluation_asks_for_grus_files_in_danish_beside_the_strategy(qtbot, window, monkeypatch, tmp_path):
+    monkeypatch.setattr(dialogs, "ask_open_paths", REAL["ask_open_paths"])
+    window.files.new("strategi")
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: tmp_path / "su.kdlg")
+    window.files.save()
+    QTest.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    page = window.tabs.currentWidget()
+    seen, result = _inspect_dialog(qtbot, page.import_files)
+    assert result == 0 and "GRUS" in seen["title"] and seen["folder"] == str(tmp_path)
+    assert not [t for t in seen["texts"] if t in ENGLISH]
+
+
+def test_small_questions_have_room_for_their_title(qtbot, window, monkeypatch):
+    for name in ("ask_text", "ask_int"):
+        monkeypatch.setattr(dialogs, name, REAL[name])
+    for call in (lambda: dialogs.ask_text(window, "Saml i klynge", "Klyngens navn:", "Klynge 1"),
+                 lambda: dialogs.ask_int(window, "Vælg de øverste", "Hvor mange skal vælges?", 5, 1, 20)):
+        seen, result = _inspect_dialog(qtbot, call)
+        assert result is None and seen["fits"], seen["title"]
+        assert not [t for t in seen["texts"] if t.replace("&", "") in ENGLISH]

@@ -25,7 +25,8 @@ class LoopActions(QObject):
         if document is None or document.project.workshop != "grus":
             dialogs.show_error(self.window, "Hent indsatsområder", "Indsatsområder hentes ind i en gruppeudviklingssamtale (workshop 2).")
             return 0
-        path = path or dialogs.ask_open_path(self.window)
+        path = path or dialogs.ask_open_path(
+            self.window, "Hent indsatsområder: vælg kompetencestrategien (workshop 1)", document.path)
         if path is None:
             return 0
         try:
@@ -49,7 +50,7 @@ class LoopActions(QObject):
         document = self.files.document
         if document is None or document.project.workshop != "grus":
             return None
-        suggestion = str(document.path.with_name(document.path.stem + "-mus.docx")) if document.path else "opspil-til-mus.docx"
+        suggestion = str(document.path.with_name(document.path.stem + "-mus.docx")) if document.path else str(dialogs.start_folder() / "opspil-til-mus.docx")
         path = dialogs.ask_export_path(self.window, "Fælles opspil til MUS", suggestion, "Word-dokument (*.docx)", ".docx")
         if path is None:
             return None
