@@ -154,3 +154,55 @@ def test_small_questions_have_room_for_their_title(qtbot, window, monkeypatch):
         seen, result = _inspect_dialog(qtbot, call)
         assert result is None and seen["fits"], seen["title"]
         assert not [t for t in seen["texts"] if t.replace("&", "") in ENGLISH]
+
+
+# --- 5. small texts ----------------------------------------------------------------------------
+def test_a_new_workshop_is_not_called_saved_before_it_has_a_file(window, monkeypatch, tmp_path):
+    window.files.new("strategi")
+    assert "Alt er gemt" not in window.status.text() and "Ikke gemt endnu" in window.status.text()
+    QTest.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert "Ikke gemt endnu" in window.status.text()
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: tmp_path / "ny.kdlg")
+    window.files.save()
+    assert "Alt er gemt" in window.status.text()
+
+
+def test_the_mus_export_is_offered_only_in_a_grus(window):
+    mus = next(a for a in window.export_actions if "MUS" in a.text())
+    window.files.new("strategi")
+    assert not mus.isVisible()
+    window.files.new("grus")
+    assert mus.isVisible() and mus.isEnabled()
+
+
+def test_fetching_focus_areas_confirms_and_nothing_new_is_information(window, monkeypatch, tmp_path, example):
+    from kompetencedialog_desktop.storage.project_file import save_project
+
+    strategy = tmp_path / "SU strategi.kdlg"
+    save_project(example, strategy)
+    window.files.new("grus")
+    assert window.loop.fetch_focus_areas(strategy) == 3
+    assert "3 indsatsområder hentet" in window.statusBar().currentMessage()
+    told = []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: told.append(text))
+    assert window.loop.fetch_focus_areas(strategy) == 0 and "ingen nye" in told[-1]
+
+
+def test_the_evaluation_names_a_group_without_front_page_by_its_file(window, tmp_path, monkeypatch):
+    from kompetencedialog_desktop.model.factory import new_project
+    from kompetencedialog_desktop.model.project import GrusPlanRow, new_id
+    from kompetencedialog_desktop.storage.content_loader import workshop_content
+    from kompetencedialog_desktop.storage.project_file import save_project
+    from PySide6.QtWidgets import QGroupBox
+
+    grus = new_project(workshop_content("grus"))  # the front page left as it came
+    grus.plan.rows = [GrusPlanRow(id=new_id("r"), activity="Læsekursus")]
+    path = tmp_path / "GRUS indskolingen.kdlg"
+    save_project(grus, path)
+    window.files.new("strategi")
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    page = window.tabs.currentWidget()
+    assert page.import_files([path]) == 1
+    titles = [box.title() for box in page.findChildren(QGroupBox)]
+    assert titles == ["GRUS indskolingen – 1 aktivitet"]
+    assert page.table.item(page.table.rowCount() - 1, 1).text() == "GRUS indskolingen"

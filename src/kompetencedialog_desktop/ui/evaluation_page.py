@@ -207,7 +207,8 @@ class EvaluationPage(QScrollArea):
                 item.widget().deleteLater()
         self.group_texts = {}
         for group in self.project.evaluation.groups:
-            box = QGroupBox(f"{group.group} – {len(group.rows)} aktiviteter")
+            count = len(group.rows)
+            box = QGroupBox(f"{group.group} – {count} {'aktivitet' if count == 1 else 'aktiviteter'}")
             box.setFont(theme.font(12, bold=True))
             inner = QVBoxLayout(box)
             feedback = " · ".join(x for x in [group.su_feedback.strip(), *group.su_notes] if x) or "(ingen tilbagemelding)"

@@ -39,12 +39,16 @@ class LoopActions(QObject):
             dialogs.show_error(self.window, "Hent indsatsområder", f"»{Path(path).name}«: {exc}. Intet er ændret.")
             return 0
         if not notes:
-            dialogs.show_error(self.window, "Hent indsatsområder",
+            dialogs.show_info(self.window, "Hent indsatsområder",
                                "Der er ingen nye indsatsområder at hente: de er hentet før, eller strategien har ingen valgte endnu.")
             return 0
         document.undo_stack.push(AddNotes(document, notes, "Hent indsatsområder fra strategien"))
         self.window.show_board(0)
-        return len(notes)
+        count = len(notes)
+        self.window.statusBar().showMessage(
+            f"{count} {'indsatsområde' if count == 1 else 'indsatsområder'} hentet fra »{Path(path).name}« til plade 1",
+            10000)
+        return count
 
     def export_mus(self) -> Path | None:
         document = self.files.document

@@ -230,12 +230,12 @@ class MainWindow(QMainWindow):
             self.status.setText("Vælg eller åbn en workshop")
             return
         if page is None:
-            saved = "Ikke gemte ændringer" if document.modified else "Alt er gemt"
+            saved = document.save_state
             tab = self.tabs.tabText(self.tabs.currentIndex())
             self.status.setText(f"{WORKSHOP_NAMES[document.project.workshop]}   ·   {tab}   ·   {saved}")
             return
         count = len(page.scene.items_by_id)
-        saved = "Ikke gemte ændringer" if document.modified else "Alt er gemt"
+        saved = document.save_state
         self.status.setText(
             f"{WORKSHOP_NAMES[document.project.workshop]}   ·   Plade {page.board.number}: {count} post-its   ·   {saved}"
         )

@@ -36,6 +36,11 @@ def build_menus(self) -> None:  # noqa: PLR0915 - one list of commands reads bes
         add_action(export_menu, "Pladerne som billeder (PNG) …", None, self.exports.export_png),
         add_action(export_menu, "Fælles opspil til MUS (GRUS) …", None, self.loop.export_mus),
     ]
+    self.mus_action = self.export_actions[-1]
+    # A strategy workshop has no »Fælles opspil til MUS«: the item is there only in a GRUS.
+    self.files.document_changed.connect(
+        lambda document: self.mus_action.setVisible(document is not None and document.project.workshop == "grus"))
+    self.mus_action.setVisible(False)
     self.fetch_areas_action = add_action(file_menu, "Hent indsatsområder fra kompetencestrategien …", None,
                                            lambda: self.loop.fetch_focus_areas())
     file_menu.addSeparator()
