@@ -206,3 +206,37 @@ def test_the_evaluation_names_a_group_without_front_page_by_its_file(window, tmp
     titles = [box.title() for box in page.findChildren(QGroupBox)]
     assert titles == ["GRUS indskolingen – 1 aktivitet"]
     assert page.table.item(page.table.rowCount() - 1, 1).text() == "GRUS indskolingen"
+
+
+# --- 4. double-clicking a recent file ---------------------------------------------------------
+def test_double_clicking_a_recent_file_opens_it_without_a_new_post_it(qtbot, tmp_path, example):
+    from kompetencedialog_desktop.storage.project_file import save_project
+    from kompetencedialog_desktop.storage.settings import add_recent_file
+
+    path = tmp_path / "seneste.kdlg"
+    save_project(example, path)
+    add_recent_file(path)
+    win = open_window(qtbot)
+    try:
+        recent = win.start.recent_list
+        item = next(recent.item(i) for i in range(recent.count()) if recent.item(i).text().startswith("seneste.kdlg"))
+        point = recent.visualItemRect(item).center()
+        where = recent.viewport().mapToGlobal(point)
+        QTest.mouseClick(recent.viewport(), Qt.MouseButton.LeftButton, pos=point)
+        assert win.files.document is not None and win.files.document.path == path.resolve()
+        page = win.current_page()
+        before = len(page.scene.items_by_id)
+        # The second click of the double-click reaches whatever is now under the mouse: the board.
+        viewport = page.view.viewport()
+        QTest.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=viewport.mapFromGlobal(where))
+        assert page.scene._draft is None and len(page.scene.items_by_id) == before
+        assert not win.files.document.modified
+        # A real double-click on the board afterwards still writes a new post-it there.
+        qtbot.waitUntil(lambda: not win.start.double_click_guard.armed, timeout=3000)
+        empty = page.view.mapFromScene(page.scene.board.width - 40, page.scene.board.height - 40)
+        QTest.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=empty)
+        assert page.scene._draft is not None
+        QTest.keyClick(viewport, Qt.Key.Key_Escape)
+        assert page.scene._draft is None
+    finally:
+        close_window(win)
