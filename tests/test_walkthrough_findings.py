@@ -240,3 +240,27 @@ def test_double_clicking_a_recent_file_opens_it_without_a_new_post_it(qtbot, tmp
         assert page.scene._draft is None
     finally:
         close_window(win)
+
+
+# --- 3. text cut where there is room ---------------------------------------------------------
+@pytest.mark.parametrize("workshop", ["strategi", "grus"])
+def test_tab_titles_are_shortened_only_when_the_bar_has_no_room(qtbot, workshop):
+    from kompetencedialog_desktop.storage.content_loader import workshop_content
+
+    full = [f"{b.number}  {b.title}" for b in workshop_content(workshop).boards]
+    win = open_window(qtbot, size=(1920, 1040))
+    try:
+        win.files.new(workshop)
+        bar = win.tabs.tabBar()
+        qtbot.waitUntil(lambda: [win.tabs.tabText(i) for i in range(3)] == full, timeout=2000)
+        win.resize(1100, 700)  # the panel beside the board leaves the tabs some 760 pixels
+        qtbot.waitUntil(lambda: [win.tabs.tabText(i) for i in range(3)] != full, timeout=2000)
+        for i in range(3):
+            text = win.tabs.tabText(i)
+            assert text == full[i] or (text.endswith("…") and full[i].startswith(text[:-1])), text
+            assert full[i].split("  ", 1)[1] in win.tabs.tabToolTip(i)
+        assert bar.tabRect(bar.count() - 1).right() <= win.tabs.width()  # all tabs seen, no scrolling
+        win.resize(1920, 1040)
+        qtbot.waitUntil(lambda: [win.tabs.tabText(i) for i in range(3)] == full, timeout=2000)
+    finally:
+        close_window(win)

@@ -28,7 +28,7 @@ from .projector_window import BlankIndicator, ProjectorWindow
 from .start_screen import StartScreen
 from .translations import install_danish
 from .voting_panel import VotingActions
-from .window_layout import WindowLayout, short_title
+from .window_layout import TabTitles, WindowLayout
 
 APP_TITLE = "Kompetencedialog"
 
@@ -45,8 +45,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.tabBar().setFont(theme.font(11, bold=True))
-        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)  # titles are shortened by us (tooltip: in full)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)  # titles are shortened by TabTitles (tooltip: in full)
         self.tabs.setUsesScrollButtons(True)
+        self.tab_titles = TabTitles(self.tabs)  # shortened only when the bar has no room
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
         self.stack.addWidget(self.tabs)
@@ -113,7 +114,7 @@ class MainWindow(QMainWindow):
                 page = BoardPage(document, board)
                 page.entry.note_added.connect(self._update_status)
                 self.pages.append(page)
-                index = self.tabs.addTab(page, short_title(f"{board.number}  {board.title}"))
+                index = self.tab_titles.add(page, f"{board.number}  {board.title}")
                 self.tabs.setTabToolTip(index, f"Dialogplade {board.number}: {board.title} (Ctrl+{board.number})")
             self.plan_page = PlanPage(document)
             self.plan_page.front_page_requested.connect(self.edit_front_page)
