@@ -264,3 +264,23 @@ def test_tab_titles_are_shortened_only_when_the_bar_has_no_room(qtbot, workshop)
         qtbot.waitUntil(lambda: [win.tabs.tabText(i) for i in range(3)] == full, timeout=2000)
     finally:
         close_window(win)
+
+
+def test_the_zone_picker_shows_the_whole_zone_where_there_is_room(qtbot):
+    win = open_window(qtbot, size=(1920, 1040))
+    try:
+        win.files.new("strategi")
+        box = win.current_page().entry.zone_box
+        longest = max(box.fontMetrics().horizontalAdvance(box.itemText(i)) for i in range(box.count()))
+        qtbot.waitUntil(lambda: box.width() > longest, timeout=2000)
+        for i in range(box.count()):
+            box.setCurrentIndex(i)
+            assert box.shown_text() == box.itemText(i)
+        win.resize(900, 700)  # narrow: the box shrinks, the text is cut with »…« and the tooltip says it all
+        qtbot.waitUntil(lambda: box.width() < longest, timeout=2000)
+        box.setCurrentIndex(0)
+        zone = win.current_page().board.zones[0].title
+        assert box.shown_text().endswith("…") and zone in box.toolTip()
+        assert box.shown_text()[:-1] in box.currentText()
+    finally:
+        close_window(win)
