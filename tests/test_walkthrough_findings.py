@@ -21,7 +21,7 @@ def window(qtbot):
 
 def _plan_tab(window, workshop):
     window.files.new(workshop)
-    QTest.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    window.tabs.setCurrentIndex(len(window.pages))  # Ctrl+4
     page = window.tabs.currentWidget()
     assert page is window.plan_page
     return page, window.files.document
@@ -282,5 +282,24 @@ def test_the_zone_picker_shows_the_whole_zone_where_there_is_room(qtbot):
         zone = win.current_page().board.zones[0].title
         assert box.shown_text().endswith("…") and zone in box.toolTip()
         assert box.shown_text()[:-1] in box.currentText()
+    finally:
+        close_window(win)
+
+
+@pytest.mark.parametrize("size", [(1366, 700), (1920, 1040)])
+def test_the_grus_plan_headers_are_not_cut(qtbot, size):
+    win = open_window(qtbot, size=size)
+    try:
+        page, _doc = _plan_tab(win, "grus")
+        table = page.table
+        qtbot.waitUntil(lambda: table.isVisible() and table.horizontalHeader().sectionSize(0) > 0)
+        header = table.horizontalHeader()
+        margin = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_HeaderMargin) + 4
+        texts = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+        cut = [t for c, t in enumerate(texts)
+               if any(header.fontMetrics().horizontalAdvance(line) > header.sectionSize(c) - margin for line in t.split("\n"))]
+        assert not cut
+        assert [table.horizontalHeaderItem(c).toolTip() for c in range(table.columnCount())] == [
+            t.replace("-\n", "") for t in texts]
     finally:
         close_window(win)
