@@ -193,6 +193,11 @@ class QuickEntry(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda index=i: self.choose_zone(index))
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # The secretary's line keeps most of the width; the zone box takes at most two fifths.
+        self.zone_box.setMaximumWidth(max(self.zone_box.minimumSizeHint().width(), self.width() * 2 // 5))
+
     def _zone_tooltip(self, index: int) -> None:
         title = self.zone_box.itemData(index, Qt.ItemDataRole.ToolTipRole) or ""
         self.zone_box.setToolTip(f"Zonen, som nye post-its lander i (Alt+1…9): {title}")
