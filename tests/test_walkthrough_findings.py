@@ -60,7 +60,7 @@ ENGLISH = {"Look in:", "File name:", "Files of type:", "Open", "Save", "Cancel",
 def _inspect_dialog(qtbot, call):
     """Run `call` (which opens a modal dialog); a timer looks at the dialog, then cancels it."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QListView, QTreeView
+    from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QListView, QTextBrowser, QTreeView
 
     seen = {}
 
@@ -81,6 +81,7 @@ def _inspect_dialog(qtbot, call):
                 if isinstance(view, QTreeView):
                     texts += [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
         seen["texts"] = [t for t in texts if t]
+        seen["browser"] = "\n".join(b.toPlainText() for b in dialog.findChildren(QTextBrowser))
         if isinstance(dialog, QFileDialog):
             seen["folder"] = dialog.directory().absolutePath()
         dialog.reject()
@@ -303,3 +304,27 @@ def test_the_grus_plan_headers_are_not_cut(qtbot, size):
             t.replace("-\n", "") for t in texts]
     finally:
         close_window(win)
+
+
+# --- 6. the Hjælp menu ---------------------------------------------------------------------------
+def _help_action(window, text):
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Hjælp")
+    return next(a for a in menu.actions() if a.text() == text)
+
+
+def test_help_menu_tells_what_the_program_is_and_where_its_files_live(qtbot, window):
+    from kompetencedialog_desktop import __version__
+    from kompetencedialog_desktop.paths import autosave_dir
+
+    seen, _ = _inspect_dialog(qtbot, _help_action(window, "Om Kompetencedialog").trigger)
+    text = "\n".join(seen["texts"])
+    assert seen["title"] == "Om Kompetencedialog" and seen["fits"]
+    assert __version__ in text and "uden internet" in text and str(autosave_dir()) in text and ".kdlg" in text
+    assert "Luk" in seen["texts"] and not [t for t in seen["texts"] if t.replace("&", "") in ENGLISH | {"Close"}]
+
+
+def test_help_menu_explains_the_secretarys_and_the_facilitators_keys(qtbot, window):
+    seen, _ = _inspect_dialog(qtbot, _help_action(window, "Sådan bruger I programmet").trigger)
+    assert seen["title"] == "Sådan bruger I programmet" and seen["fits"]
+    for words in ("Sekretæren", "Alt+1", "Enter", "Facilitatoren", "F5", "F7", "F10", "Ctrl+T", "PgDown", "F1"):
+        assert words in seen["browser"], words

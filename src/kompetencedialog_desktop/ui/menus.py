@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from .help_dialogs import AboutDialog, HelpDialog
 from .shortcuts_dialog import ShortcutsDialog
 
 
@@ -103,7 +104,10 @@ def build_menus(self) -> None:  # noqa: PLR0915 - one list of commands reads bes
     self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
 
     help_menu = bar.addMenu("&Hjælp")
+    add_action(help_menu, "Sådan bruger I programmet", None, lambda: HelpDialog(self).exec())
     add_action(help_menu, "Genveje", "F1", lambda: ShortcutsDialog(self).exec())
+    help_menu.addSeparator()
+    add_action(help_menu, "Om Kompetencedialog", None, lambda: AboutDialog(self).exec())
 
     undo_redo = (self.undo_action, self.redo_action)  # enabled by the undo group alone
     self.workshop_actions = [self.save_action, self.save_as_action,
