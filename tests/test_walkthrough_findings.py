@@ -190,11 +190,12 @@ def test_fetching_focus_areas_confirms_and_nothing_new_is_information(window, mo
 
 
 def test_the_evaluation_names_a_group_without_front_page_by_its_file(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QGroupBox
+
     from kompetencedialog_desktop.model.factory import new_project
     from kompetencedialog_desktop.model.project import GrusPlanRow, new_id
     from kompetencedialog_desktop.storage.content_loader import workshop_content
     from kompetencedialog_desktop.storage.project_file import save_project
-    from PySide6.QtWidgets import QGroupBox
 
     grus = new_project(workshop_content("grus"))  # the front page left as it came
     grus.plan.rows = [GrusPlanRow(id=new_id("r"), activity="Læsekursus")]

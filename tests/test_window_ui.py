@@ -207,7 +207,7 @@ def test_a_workshop_fits_a_laptop_screen(qtbot, workshop, size):
             win.show_board(board)
             page = win.current_page()
             # a board is built when first shown: give its layout the event-loop turn it needs
-            qtbot.waitUntil(lambda: _inside(page.entry.line, win), timeout=2000)
+            qtbot.waitUntil(lambda page=page: _inside(page.entry.line, win), timeout=2000)
             assert _inside(win.dock.timer, win)
         for i in range(win.tabs.count()):  # long titles are cut with the full one as tooltip
             text = win.tabs.tabText(i)

@@ -54,7 +54,8 @@ class LoopActions(QObject):
         document = self.files.document
         if document is None or document.project.workshop != "grus":
             return None
-        suggestion = str(document.path.with_name(document.path.stem + "-mus.docx")) if document.path else str(dialogs.start_folder() / "opspil-til-mus.docx")
+        suggestion = str(document.path.with_name(document.path.stem + "-mus.docx") if document.path
+                         else dialogs.start_folder() / "opspil-til-mus.docx")
         path = dialogs.ask_export_path(self.window, "Fælles opspil til MUS", suggestion, "Word-dokument (*.docx)", ".docx")
         if path is None:
             return None

@@ -24,7 +24,6 @@ from ..model.limits import MAX_CELL_TEXT
 from ..model.project import YearWheelEntry
 from . import theme
 
-
 SOFT_HYPHEN = "\u00ad"  # in a header: where it may break when its column is narrow
 
 
