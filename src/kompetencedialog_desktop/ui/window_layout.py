@@ -61,16 +61,15 @@ class TabTitles(QObject):
         bar = self.tabs.tabBar()
         if bar.count() == 0:
             return
-        titles = []
-        for i in range(bar.count()):
-            if not isinstance(bar.tabData(i), str):  # a tab added without us: its text is its title
-                bar.setTabData(i, bar.tabText(i))
-            titles.append(bar.tabData(i))
+        # Only the boards' long titles are ours to shorten; other tabs (»Plan og skabelon«) keep theirs.
+        ours = [i for i in range(bar.count()) if isinstance(bar.tabData(i), str)]
         metrics = bar.fontMetrics()
-        padding = [bar.tabSizeHint(i).width() - metrics.horizontalAdvance(bar.tabText(i)) for i in range(bar.count())]
+        others = sum(bar.tabSizeHint(i).width() for i in range(bar.count()) if i not in ours)
+        padding = [bar.tabSizeHint(i).width() - metrics.horizontalAdvance(bar.tabText(i)) for i in ours]
         corner = self.tabs.cornerWidget(Qt.Corner.TopRightCorner)
-        room = self.tabs.width() - (corner.width() if corner is not None and corner.isVisible() else 0) - 8
-        for i, text in enumerate(fitted_titles(titles, room, metrics.horizontalAdvance, padding)):
+        room = self.tabs.width() - (corner.width() if corner is not None and corner.isVisible() else 0) - 8 - others
+        titles = [bar.tabData(i) for i in ours]
+        for i, text in zip(ours, fitted_titles(titles, room, metrics.horizontalAdvance, padding)):
             if bar.tabText(i) != text:
                 bar.setTabText(i, text)
 
