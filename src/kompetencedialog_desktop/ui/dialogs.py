@@ -124,14 +124,14 @@ def _chosen(dialog: QFileDialog) -> list[str]:
     return dialog.selectedFiles() if dialog.exec() == QFileDialog.DialogCode.Accepted else []
 
 
-def ask_open_path(parent: QWidget, title: str = "Åbn en gemt workshop", near: Path | None = None) -> Path | None:
+def ask_open_path(parent: QWidget, title: str = "Åbn workshop", near: Path | None = None) -> Path | None:
     names = _chosen(file_dialog(parent, title, str(start_folder(near)), FILE_FILTER, "Åbn",
                                 QFileDialog.FileMode.ExistingFile))
     return Path(names[0]) if names else None
 
 
 def ask_save_path(parent: QWidget, suggestion: str) -> Path | None:
-    names = _chosen(file_dialog(parent, "Gem workshoppen som", suggestion, FILE_FILTER, "Gem",
+    names = _chosen(file_dialog(parent, "Gem workshop som", suggestion, FILE_FILTER, "Gem",
                                 QFileDialog.FileMode.AnyFile, saving=True))
     if not names:
         return None

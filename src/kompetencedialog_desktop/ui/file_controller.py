@@ -61,7 +61,7 @@ class FileController(QObject):
         """Open a file. A bad file shows the Danish message; the current workshop stays open."""
         if not self.maybe_keep_changes():
             return False
-        path = path or dialogs.ask_open_path(self.window, "Åbn en gemt workshop",
+        path = path or dialogs.ask_open_path(self.window, "Åbn workshop",
                                              self.document.path if self.document else None)
         if path is None:
             return False
