@@ -23,20 +23,24 @@ from . import theme
 
 class SwallowDoubleClick(QObject):
     """One click on a recent file opens it, so a habitual double-click's second click lands on the
-    board that replaced the list and would start a new post-it there. For the application's
-    double-click interval after the click, a double-click anywhere is dropped."""
+    board that replaced the list and would start a new post-it there. A double-click that comes
+    within twice the double-click interval after the file has opened is dropped (counted from the
+    end of the open: the second click waits in the queue while a big file loads)."""
 
     def __init__(self, parent: QObject):
         super().__init__(parent)
         self._since = QElapsedTimer()
 
-    def arm(self) -> None:
-        self._since.start()
+    def around(self, open_file) -> None:
         QApplication.instance().installEventFilter(self)
+        try:
+            open_file()
+        finally:
+            self._since.start()
 
     @property
     def armed(self) -> bool:
-        return self._since.isValid() and self._since.elapsed() <= QApplication.doubleClickInterval()
+        return self._since.isValid() and self._since.elapsed() <= 2 * QApplication.doubleClickInterval()
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() != QEvent.Type.MouseButtonDblClick:
@@ -135,8 +139,7 @@ class StartScreen(QWidget):
     def _activated(self, item: QListWidgetItem) -> None:
         path = item.data(Qt.ItemDataRole.UserRole)
         if path and self.isVisible():  # the second click of a double click finds the board shown
-            self.double_click_guard.arm()
-            self.recent_requested.emit(Path(path))
+            self.double_click_guard.around(lambda: self.recent_requested.emit(Path(path)))
 
     def set_recent(self, paths: list[Path]) -> None:
         self.recent_list.clear()
