@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.tabBar().setFont(theme.font(11, bold=True))
-        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)  # titles are shortened by TabTitles (tooltip: in full)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)  # titles are shortened by us (tooltip: in full)
         self.tabs.setUsesScrollButtons(True)
         self.tab_titles = TabTitles(self.tabs)  # shortened only when the bar has no room
         self.stack = QStackedWidget()
