@@ -70,7 +70,8 @@ def no_unexpected_dialogs(monkeypatch):
         return fail
 
     for name in ("ask_save_changes", "show_error", "ask_open_path", "ask_save_path", "ask_text",
-                 "ask_yes_no", "ask_export_path", "ask_folder", "edit_front_page", "ask_int", "ask_recovery", "ask_open_paths"):
+                 "ask_yes_no", "ask_export_path", "ask_folder", "edit_front_page", "ask_int", "ask_recovery", "ask_open_paths",
+                 "show_info"):
         monkeypatch.setattr(dialogs, name, unexpected(name))
 
 

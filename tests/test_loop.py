@@ -79,6 +79,7 @@ def test_fetch_in_the_app_links_plan_rows_and_survives_a_missing_source(qtbot, s
         assert len(linked_areas(doc.project)) == 3
         errors = []
         monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
+        monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: errors.append(text))
         assert win.loop.fetch_focus_areas(strategy_file) == 0 and "ingen nye" in errors[-1]
         assert win.loop.fetch_focus_areas(tmp_path / "væk.kdlg") == 0 and "findes ikke" in errors[-1]
         page = win.plan_page

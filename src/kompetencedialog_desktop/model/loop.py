@@ -96,13 +96,25 @@ def source_candidates(stored: str, beside: Path | None) -> list[Path]:
     return candidates
 
 
+def group_name(grus: Project, source_file: Path) -> str:
+    """The group as SU sees it: the front page's group, else its title, else (a front page left
+    empty says »Ny gruppeudviklingssamtale« for every group) the file's name."""
+    from .factory import DEFAULT_TITLES
+
+    if grus.group.strip():
+        return grus.group.strip()
+    if grus.title.strip() and grus.title.strip() not in DEFAULT_TITLES.values():
+        return grus.title.strip()
+    return Path(source_file).stem
+
+
 def evaluation_group(grus: Project, source_file: Path) -> EvaluationGroup:
     """What SU needs from one group's GRUS file: its plan rows with status and links, and its
     feedback to SU (the plan text and the post-its in »Tilbagemelding til SU«)."""
     if grus.workshop != "grus":
         raise ValueError("filen er ikke en gruppeudviklingssamtale (workshop 2)")
     return EvaluationGroup(
-        id=new_id("g"), source_file=str(source_file), title=grus.title, group=grus.group or grus.title,
+        id=new_id("g"), source_file=str(source_file), title=grus.title, group=group_name(grus, source_file),
         leader=grus.leader, date=grus.date, imported_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
         rows=[EvaluatedRow(goal=r.goal, activity=r.activity, responsible=r.responsible, when=r.when,
                            status=r.status, linked_focus_areas=list(r.linked_focus_areas)) for r in grus.plan.rows],

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QInputDialog, QLabel, QMessageBox, QTreeView, QWidget
 
 FILE_FILTER = "Kompetencedialog-projekter (*.kdlg);;Alle filer (*)"
 
@@ -38,22 +40,113 @@ def show_error(parent: QWidget, title: str, message: str) -> None:
     QMessageBox.critical(parent, title, message)
 
 
-def ask_open_path(parent: QWidget) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Åbn workshop", "", FILE_FILTER)
-    return Path(name) if name else None
+def show_info(parent: QWidget, title: str, message: str) -> None:
+    """Something the user should know that is not a fault (nothing new to fetch, and the like)."""
+    QMessageBox.information(parent, title, message)
+
+
+# --- files -------------------------------------------------------------------------------------
+# Qt's own file dialog (offscreen, and X11 without a desktop's dialog) leaves some labels in English
+# even with qtbase_da loaded; the native dialogs of Windows, macOS and GNOME/KDE ignore these texts.
+FILE_LABELS = {
+    QFileDialog.DialogLabel.LookIn: "Mappe:",
+    QFileDialog.DialogLabel.FileName: "Filnavn:",
+    QFileDialog.DialogLabel.FileType: "Filtype:",
+    QFileDialog.DialogLabel.Reject: "Annuller",
+}
+
+
+def start_folder(near: Path | None = None) -> Path:
+    """Where a file dialog starts: the open workshop's folder, else the folder of the newest
+    recent file, else the home folder (never the program's working folder)."""
+    from ..storage.settings import recent_files
+
+    candidates = [Path(near).parent] if near is not None else []
+    candidates += [p.parent for p in recent_files()]
+    return next((c for c in candidates if c.is_dir()), Path.home())
+
+
+def _sidebar(folder: Path) -> list[QUrl]:
+    """Home, Desktop and Documents (whichever exist) and the start folder, in the user's words."""
+    home = Path.home()
+    places = [home, *(home / name for name in ("Skrivebord", "Desktop", "Dokumenter", "Documents"))]
+    places.append(folder)
+    seen: list[Path] = []
+    for place in places:
+        if place.is_dir() and place not in seen:
+            seen.append(place)
+    return [QUrl.fromLocalFile(str(p)) for p in seen]
+
+
+def fit_width(dialog: QWidget, title: str, least: int = 380) -> None:
+    """Wide enough for its title bar (the system adds » — Kompetencedialog«), so no »Saml i…dialog«."""
+    font = QFont(dialog.font())
+    font.setBold(True)
+    shown = f"{title} — {QApplication.applicationDisplayName() or 'Kompetencedialog'}"
+    width = max(least, QFontMetrics(font).horizontalAdvance(shown) + 180)
+    dialog.setMinimumWidth(width)
+    if isinstance(dialog, QInputDialog):  # its layout sets the size from its contents: widen the label
+        for label in dialog.findChildren(QLabel):
+            label.setMinimumWidth(width - 40)
+
+
+def file_dialog(parent: QWidget, title: str, start: str, file_filter: str, accept: str,
+                mode: QFileDialog.FileMode, saving: bool = False) -> QFileDialog:
+    """A file dialog in Danish, sized for the file list (name, size, type and date readable)."""
+    dialog = QFileDialog(parent, title, start, file_filter)
+    dialog.setFileMode(mode)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if saving else QFileDialog.AcceptMode.AcceptOpen)
+    if mode == QFileDialog.FileMode.Directory:
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    for label, text in FILE_LABELS.items():
+        dialog.setLabelText(label, text)
+    dialog.setLabelText(QFileDialog.DialogLabel.Accept, accept)
+    folder = Path(start) if Path(start).is_dir() else Path(start).parent
+    dialog.setSidebarUrls(_sidebar(folder))
+    fit_width(dialog, title, 640)
+    screen = (parent.screen() if parent is not None else None) or QApplication.primaryScreen()
+    area = screen.availableGeometry() if screen is not None else None
+    width, height = 940, 580
+    if area is not None:
+        width, height = min(width, area.width() * 9 // 10), min(height, area.height() * 85 // 100)
+    dialog.resize(width, height)
+    tree = dialog.findChild(QTreeView, "treeView")
+    if tree is not None:  # Qt's own dialog: the name column takes the room, the others fit their text
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, header.count()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    return dialog
+
+
+def _chosen(dialog: QFileDialog) -> list[str]:
+    return dialog.selectedFiles() if dialog.exec() == QFileDialog.DialogCode.Accepted else []
+
+
+def ask_open_path(parent: QWidget, title: str = "Åbn workshop", near: Path | None = None) -> Path | None:
+    names = _chosen(file_dialog(parent, title, str(start_folder(near)), FILE_FILTER, "Åbn",
+                                QFileDialog.FileMode.ExistingFile))
+    return Path(names[0]) if names else None
 
 
 def ask_save_path(parent: QWidget, suggestion: str) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, "Gem workshop som", suggestion, FILE_FILTER)
-    if not name:
+    names = _chosen(file_dialog(parent, "Gem workshop som", suggestion, FILE_FILTER, "Gem",
+                                QFileDialog.FileMode.AnyFile, saving=True))
+    if not names:
         return None
-    path = Path(name)
+    path = Path(names[0])
     return path if path.suffix.lower() == ".kdlg" else path.with_name(path.name + ".kdlg")
 
 
 def ask_text(parent: QWidget, title: str, label: str, default: str = "") -> str | None:
-    text, ok = QInputDialog.getText(parent, title, label, text=default)
-    return text if ok else None
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextValue(default)
+    dialog.setCancelButtonText("Annuller")
+    fit_width(dialog, title)
+    return dialog.textValue() if dialog.exec() == QInputDialog.DialogCode.Accepted else None
 
 
 def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
@@ -62,16 +155,18 @@ def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
 
 
 def ask_export_path(parent: QWidget, title: str, suggestion: str, file_filter: str, suffix: str) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, title, suggestion, file_filter)
-    if not name:
+    names = _chosen(file_dialog(parent, title, suggestion, file_filter, "Gem",
+                                QFileDialog.FileMode.AnyFile, saving=True))
+    if not names:
         return None
-    path = Path(name)
+    path = Path(names[0])
     return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
 
-def ask_folder(parent: QWidget, title: str) -> Path | None:
-    name = QFileDialog.getExistingDirectory(parent, title)
-    return Path(name) if name else None
+def ask_folder(parent: QWidget, title: str, near: Path | None = None) -> Path | None:
+    names = _chosen(file_dialog(parent, title, str(start_folder(near)), "", "Vælg mappen",
+                                QFileDialog.FileMode.Directory))
+    return Path(names[0]) if names else None
 
 
 def edit_front_page(parent: QWidget, project) -> dict | None:
@@ -83,8 +178,15 @@ def edit_front_page(parent: QWidget, project) -> dict | None:
 
 
 def ask_int(parent: QWidget, title: str, label: str, value: int, minimum: int, maximum: int) -> int | None:
-    number, ok = QInputDialog.getInt(parent, title, label, value, minimum, maximum)
-    return number if ok else None
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setInputMode(QInputDialog.InputMode.IntInput)
+    dialog.setIntRange(minimum, maximum)
+    dialog.setIntValue(value)
+    dialog.setCancelButtonText("Annuller")
+    fit_width(dialog, title)
+    return dialog.intValue() if dialog.exec() == QInputDialog.DialogCode.Accepted else None
 
 
 def ask_recovery(parent: QWidget, description: str) -> str:
@@ -97,6 +199,7 @@ def ask_recovery(parent: QWidget, description: str) -> str:
                     ("Senere", "later", role.RejectRole)], "later")
 
 
-def ask_open_paths(parent: QWidget) -> list[Path]:
-    names, _ = QFileDialog.getOpenFileNames(parent, "Vælg gruppernes GRUS-filer", "", FILE_FILTER)
+def ask_open_paths(parent: QWidget, near: Path | None = None) -> list[Path]:
+    names = _chosen(file_dialog(parent, "Vælg gruppernes GRUS-filer (workshop 2)", str(start_folder(near)),
+                                FILE_FILTER, "Hent", QFileDialog.FileMode.ExistingFiles))
     return [Path(n) for n in names]

@@ -98,6 +98,13 @@ class WorkshopDocument(QObject):
             self.modified_changed.emit()
 
     @property
+    def save_state(self) -> str:
+        """For the status line: a new workshop is not »Alt er gemt« before it has a file."""
+        if self.modified:
+            return "Ikke gemte ændringer"
+        return "Alt er gemt" if self.path is not None else "Ikke gemt endnu"
+
+    @property
     def display_name(self) -> str:
         return self.path.name if self.path else "Unavngivet workshop"
 

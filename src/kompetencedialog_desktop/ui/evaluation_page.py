@@ -92,7 +92,7 @@ class EvaluationPage(QScrollArea):
         self._apply(text, partial(plan_ops.merge_evaluation_groups_op, fresh=groups))
 
     def import_files(self, paths: list[Path] | None = None) -> int:
-        paths = paths if paths is not None else dialogs.ask_open_paths(self.window())
+        paths = paths if paths is not None else dialogs.ask_open_paths(self.window(), self.document.path)
         groups, problems = [], []
         for path in paths or []:
             try:
@@ -135,7 +135,8 @@ class EvaluationPage(QScrollArea):
                     ("mus", group_id), self.group_texts.get(group_id))
 
     def export(self, path: Path | None = None) -> Path | None:
-        path = path or dialogs.ask_export_path(self.window(), "Eksportér evalueringsrapport", "evaluering.docx",
+        path = path or dialogs.ask_export_path(self.window(), "Eksportér evalueringsrapport",
+                                               str(dialogs.start_folder(self.document.path) / "evaluering.docx"),
                                                "Word-dokument (*.docx)", ".docx")
         if path is None:
             return None
@@ -206,7 +207,8 @@ class EvaluationPage(QScrollArea):
                 item.widget().deleteLater()
         self.group_texts = {}
         for group in self.project.evaluation.groups:
-            box = QGroupBox(f"{group.group} – {len(group.rows)} aktiviteter")
+            count = len(group.rows)
+            box = QGroupBox(f"{group.group} – {count} {'aktivitet' if count == 1 else 'aktiviteter'}")
             box.setFont(theme.font(12, bold=True))
             inner = QVBoxLayout(box)
             feedback = " · ".join(x for x in [group.su_feedback.strip(), *group.su_notes] if x) or "(ingen tilbagemelding)"

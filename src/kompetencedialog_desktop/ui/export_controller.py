@@ -22,7 +22,7 @@ class ExportController(QObject):
 
     def _suggest(self, suffix: str) -> str:
         document = self.files.document
-        base = document.path.with_suffix("") if document.path else Path.home() / safe_file_name(document.project.title)
+        base = document.path.with_suffix("") if document.path else dialogs.start_folder() / safe_file_name(document.project.title)
         return str(base) + suffix
 
     def _run(self, work, output: Path | None = None) -> Path | None:
@@ -84,7 +84,7 @@ class ExportController(QObject):
     def export_png(self) -> Path | None:
         if self.files.document is None:
             return None
-        folder = dialogs.ask_folder(self.window, "Vælg en mappe til billederne af pladerne")
+        folder = dialogs.ask_folder(self.window, "Vælg en mappe til billederne af pladerne", self.files.document.path)
         if folder is None:
             return None
         from .board_render import write_pngs

@@ -61,7 +61,8 @@ class FileController(QObject):
         """Open a file. A bad file shows the Danish message; the current workshop stays open."""
         if not self.maybe_keep_changes():
             return False
-        path = path or dialogs.ask_open_path(self.window)
+        path = path or dialogs.ask_open_path(self.window, "Åbn workshop",
+                                             self.document.path if self.document else None)
         if path is None:
             return False
         holder = lock.read_lock(Path(path))
@@ -91,7 +92,7 @@ class FileController(QObject):
     def save_as(self) -> bool:
         if self.document is None:
             return False
-        suggestion = str(self.document.path or Path.home() / f"{safe_file_name(self.document.project.title)}.kdlg")
+        suggestion = str(self.document.path or dialogs.start_folder() / f"{safe_file_name(self.document.project.title)}.kdlg")
         path = dialogs.ask_save_path(self.window, suggestion)
         return self._save_to(path) if path else False
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from ..model.loop import STRATEGY_ZONE, import_focus_areas
 from ..storage.project_file import LoadError, load_project
 from . import dialogs
-from .zone_placement import add_to_zone, show_status
+from .zone_placement import add_to_zone
 
 
 class LoopActions(QObject):
@@ -25,7 +25,8 @@ class LoopActions(QObject):
         if document is None or document.project.workshop != "grus":
             dialogs.show_error(self.window, "Hent indsatsområder", "Indsatsområder hentes ind i en gruppeudviklingssamtale (workshop 2).")
             return 0
-        path = path or dialogs.ask_open_path(self.window)
+        path = path or dialogs.ask_open_path(
+            self.window, "Hent indsatsområder: vælg kompetencestrategien (workshop 1)", document.path)
         if path is None:
             return 0
         try:
@@ -38,20 +39,23 @@ class LoopActions(QObject):
             dialogs.show_error(self.window, "Hent indsatsområder", f"»{Path(path).name}«: {exc}. Intet er ændret.")
             return 0
         if not notes:
-            dialogs.show_error(self.window, "Hent indsatsområder",
+            dialogs.show_info(self.window, "Hent indsatsområder",
                                "Der er ingen nye indsatsområder at hente: de er hentet før, eller strategien har ingen valgte endnu.")
             return 0
         board = document.content.board("grus-1")
         message = add_to_zone(document, board, STRATEGY_ZONE, notes, "Hent indsatsområder fra strategien")
         self.window.show_board(0)
-        show_status(self.window, message)
-        return len(notes)
+        count = len(notes)
+        fetched = f"{count} {'indsatsområde' if count == 1 else 'indsatsområder'} hentet fra »{Path(path).name}« til plade 1."
+        self.window.statusBar().showMessage(f"{fetched} {message}" if message else fetched, 10000)
+        return count
 
     def export_mus(self) -> Path | None:
         document = self.files.document
         if document is None or document.project.workshop != "grus":
             return None
-        suggestion = str(document.path.with_name(document.path.stem + "-mus.docx")) if document.path else "opspil-til-mus.docx"
+        suggestion = str(document.path.with_name(document.path.stem + "-mus.docx") if document.path
+                         else dialogs.start_folder() / "opspil-til-mus.docx")
         path = dialogs.ask_export_path(self.window, "Fælles opspil til MUS", suggestion, "Word-dokument (*.docx)", ".docx")
         if path is None:
             return None

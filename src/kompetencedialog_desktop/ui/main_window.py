@@ -29,7 +29,7 @@ from .projector_window import BlankIndicator, ProjectorWindow
 from .start_screen import StartScreen
 from .translations import install_danish
 from .voting_panel import VotingActions
-from .window_layout import WindowLayout, short_title
+from .window_layout import TabTitles, WindowLayout
 
 if TYPE_CHECKING:  # built (and imported) when their tab is first shown: see lazy_tab.py
     from .evaluation_page import EvaluationPage
@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setFont(theme.font(11, bold=True))
         self.tabs.setElideMode(Qt.TextElideMode.ElideNone)  # titles are shortened by us (tooltip: in full)
         self.tabs.setUsesScrollButtons(True)
+        self.tab_titles = TabTitles(self.tabs)  # shortened only when the bar has no room
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
         self.stack.addWidget(self.tabs)
@@ -116,7 +117,7 @@ class MainWindow(QMainWindow):
                 page = BoardPage(document, board)
                 page.entry.note_added.connect(self._update_status)
                 self.pages.append(page)
-                index = self.tabs.addTab(page, short_title(f"{board.number}  {board.title}"))
+                index = self.tab_titles.add(page, f"{board.number}  {board.title}")
                 self.tabs.setTabToolTip(index, f"Dialogplade {board.number}: {board.title} (Ctrl+{board.number})")
             self._plan_tab = LazyTab(self.tabs, "Plan og skabelon", lambda: self._build_plan_page(document))
             if document.project.workshop == "strategi":
@@ -261,12 +262,12 @@ class MainWindow(QMainWindow):
             self.status.setText("Vælg eller åbn en workshop")
             return
         if page is None:
-            saved = "Ikke gemte ændringer" if document.modified else "Alt er gemt"
+            saved = document.save_state
             tab = self.tabs.tabText(self.tabs.currentIndex())
             self.status.setText(f"{WORKSHOP_NAMES[document.project.workshop]}   ·   {tab}   ·   {saved}")
             return
         count = len(page.scene.items_by_id)
-        saved = "Ikke gemte ændringer" if document.modified else "Alt er gemt"
+        saved = document.save_state
         self.status.setText(
             f"{WORKSHOP_NAMES[document.project.workshop]}   ·   Plade {page.board.number}: {count} post-its   ·   {saved}"
         )

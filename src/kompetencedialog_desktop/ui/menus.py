@@ -34,6 +34,11 @@ def build_menus(self) -> None:  # noqa: PLR0915 - one list of commands reads bes
         add_action(export_menu, "Pladerne som billeder (PNG) …", None, self.exports.export_png),
         add_action(export_menu, "Fælles opspil til MUS (GRUS) …", None, self.loop.export_mus),
     ]
+    self.mus_action = self.export_actions[-1]
+    # A strategy workshop has no »Fælles opspil til MUS«: the item is there only in a GRUS.
+    self.files.document_changed.connect(
+        lambda document: self.mus_action.setVisible(document is not None and document.project.workshop == "grus"))
+    self.mus_action.setVisible(False)
     self.fetch_areas_action = add_action(file_menu, "Hent indsatsområder fra kompetencestrategien …", None,
                                            lambda: self.loop.fetch_focus_areas())
     file_menu.addSeparator()
@@ -96,7 +101,10 @@ def build_menus(self) -> None:  # noqa: PLR0915 - one list of commands reads bes
     self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
 
     help_menu = bar.addMenu("&Hjælp")
+    add_action(help_menu, "Sådan bruger I programmet", None, lambda: _show_help(self))
     add_action(help_menu, "Genveje", "F1", lambda: _show_shortcuts(self))
+    help_menu.addSeparator()
+    add_action(help_menu, "Om Kompetencedialog", None, lambda: _show_about(self))
 
     undo_redo = (self.undo_action, self.redo_action)  # enabled by the undo group alone
     self.workshop_actions = [self.save_action, self.save_as_action,
@@ -108,3 +116,15 @@ def _show_shortcuts(window) -> None:
     from .shortcuts_dialog import ShortcutsDialog  # its table classes are imported when first asked for
 
     ShortcutsDialog(window).exec()
+
+
+def _show_help(window) -> None:
+    from .help_dialogs import HelpDialog  # imported when first asked for, like the shortcuts
+
+    HelpDialog(window).exec()
+
+
+def _show_about(window) -> None:
+    from .help_dialogs import AboutDialog
+
+    AboutDialog(window).exec()

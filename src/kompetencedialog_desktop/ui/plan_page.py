@@ -185,12 +185,12 @@ class PlanPage(QScrollArea):
         self.year_wheel = None
         self.table = self._rows_block(
             # Short headers: ten columns share the width beside the facilitator panel.
-            "Gruppeudviklingsplan", ["Mål", "Behov", "Aktivitet", "Hvem", "Ansvarlig", "Hvornår", "Succes", "Opfølgning"],
+            "Gruppeudviklingsplan", ["Mål", "Behov", "Aktivitet", "Hvem", "Ansvar\u00adlig", "Hvornår", "Succes", "Opfølg\u00adning"],
             GRUS_FIELDS, "Hent valgte behov fra plade 2",
             choice_columns=[
                 ChoiceColumn("Status", "status", lambda: [(s, s.capitalize()) for s in PLAN_STATUSES],
                              lambda row: row.status),
-                ChoiceColumn("Indsatsområde", "linked_focus_areas", self._area_choices,
+                ChoiceColumn("Indsats\u00adområde", "linked_focus_areas", self._area_choices,
                              lambda row: row.linked_focus_areas[0] if row.linked_focus_areas else "",
                              lambda key: [key] if key else []),
             ])
@@ -225,7 +225,9 @@ class PlanPage(QScrollArea):
                     initiator=self.table)
 
     def add_row(self) -> None:
-        self._apply("Tilføj række", lambda project: plan_ops.add_plan_rows(project, [plan_ops.new_plan_row(project)]))
+        row = plan_ops.new_plan_row(self.project)
+        self._apply("Tilføj række", lambda project: plan_ops.add_plan_rows(project, [row]))
+        self.table.edit_row(row.id)
 
     def _date_edited(self, *_args) -> None:
         value = self.follow_up_date.date().toPython() if self.has_follow_up.isChecked() else None

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
@@ -22,6 +23,8 @@ from ..model.glossary import DANISH_MONTH_NAMES
 from ..model.limits import MAX_CELL_TEXT
 from ..model.project import YearWheelEntry
 from . import theme
+
+SOFT_HYPHEN = "\u00ad"  # in a header: where it may break when its column is narrow
 
 
 class LimitedTextDelegate(QStyledItemDelegate):
@@ -80,9 +83,13 @@ class RowTable(QTableWidget):
         headers = headers + [c.header for c in self.choice_columns]
         self.fields = fields
         self._rows: list = []
-        self.setHorizontalHeaderLabels(headers)
+        self.headers = headers
+        self.setHorizontalHeaderLabels([h.replace(SOFT_HYPHEN, "") for h in headers])
+        for column, header in enumerate(headers):
+            self.horizontalHeaderItem(column).setToolTip(header.replace(SOFT_HYPHEN, ""))
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setFont(theme.font(11, bold=True))
+        self.horizontalHeader().sectionResized.connect(lambda *_: self._fit_headers())
         self.verticalHeader().setVisible(False)
         self.setWordWrap(True)
         self.setFont(theme.font(12))
@@ -91,6 +98,23 @@ class RowTable(QTableWidget):
         for i, column in enumerate(self.choice_columns):
             self.setItemDelegateForColumn(len(fields) + i, _ChoiceDelegate(column, self))
         self.itemChanged.connect(self._on_item_changed)
+
+    def header_fits(self, column: int) -> bool:
+        """Every line of the column's header fits its width (nothing cut at either end)."""
+        header = self.horizontalHeader()
+        room = header.sectionSize(column) - 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) - 4
+        lines = self.horizontalHeaderItem(column).text().split("\n")
+        return all(header.fontMetrics().horizontalAdvance(line) <= room for line in lines)
+
+    def _fit_headers(self) -> None:
+        """A long header (»Indsats­område«) breaks at its soft hyphen when its column is narrow."""
+        for column, header in enumerate(self.headers):
+            if SOFT_HYPHEN not in header:
+                continue
+            item = self.horizontalHeaderItem(column)
+            item.setText(header.replace(SOFT_HYPHEN, ""))
+            if not self.header_fits(column):
+                item.setText(header.replace(SOFT_HYPHEN, "-\n"))
 
     def show_rows(self, rows: list) -> None:
         """Mirror the model; cells whose text already matches are left alone (keeps the cursor)."""
@@ -121,6 +145,17 @@ class RowTable(QTableWidget):
 
     def add_row(self) -> None:
         self.add_requested.emit()
+
+    def edit_row(self, row_id: str) -> None:
+        """Put the row's first cell in edit mode with the focus: after »Tilføj række« the user types
+        into the new row, not into the button that is still focused."""
+        index = next((i for i, row in enumerate(self._rows) if row.id == row_id), None)
+        if index is None:
+            return
+        self.setFocus()
+        self.setCurrentCell(index, 0)
+        self.scrollToItem(self.item(index, 0))
+        self.editItem(self.item(index, 0))
 
     def remove_selected(self) -> None:
         doomed = sorted({index.row() for index in self.selectionModel().selectedRows()})

@@ -6,9 +6,19 @@ correction). Ctrl+Z/Ctrl+Y undo and redo the workshop from here."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextCursor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QWidget,
+)
 
 from ..model.content import BoardDefinition
 from ..model.project import Note, new_id
@@ -105,6 +115,39 @@ class _Line(QPlainTextEdit):
             super().keyPressEvent(event)
 
 
+class ZoneBox(QComboBox):
+    """The zone picker: as wide as its longest zone where the window has room; narrower, it shows
+    the start of the zone with »…« (the tooltip and the open list show it in full)."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()  # the minimum contents length, plus arrow and frame
+        metrics = self.fontMetrics()
+        longest = max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        size = self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option,
+                                              QSize(longest, metrics.height()), self)
+        return QSize(max(hint.width(), size.width() + 4), hint.height())
+
+    def _field_width(self) -> int:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        return self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                           QStyle.SubControl.SC_ComboBoxEditField, self).width()
+
+    def shown_text(self) -> str:
+        """The current zone as the box shows it: in full, or cut with »…« when the box is narrow."""
+        return self.fontMetrics().elidedText(self.currentText(), Qt.TextElideMode.ElideRight, self._field_width())
+
+    def paintEvent(self, event) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.shown_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
 class QuickEntry(QWidget):
     note_added = Signal(str)
 
@@ -115,11 +158,12 @@ class QuickEntry(QWidget):
         self.last_note_id: str | None = None
         self.correcting: str | None = None
 
-        self.zone_box = QComboBox()
+        self.zone_box = ZoneBox()
         for i, zone in enumerate(board.zones, start=1):
             self.zone_box.addItem(f"Alt+{i}  {zone.title}", zone.id)
             self.zone_box.setItemData(i - 1, zone.title, Qt.ItemDataRole.ToolTipRole)
-        # A long zone title must not widen the window: the box shows its start, the list all.
+        # A long zone title must not widen the window: in a narrow one the box shows its start with
+        # »…«, the list all.
         self.zone_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.zone_box.setMinimumContentsLength(18)
         self.zone_box.view().setMinimumWidth(self.zone_box.view().sizeHintForColumn(0) + 24)
@@ -148,6 +192,11 @@ class QuickEntry(QWidget):
             shortcut = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda index=i: self.choose_zone(index))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # The secretary's line keeps most of the width; the zone box takes at most two fifths.
+        self.zone_box.setMaximumWidth(max(self.zone_box.minimumSizeHint().width(), self.width() * 2 // 5))
 
     def _zone_tooltip(self, index: int) -> None:
         title = self.zone_box.itemData(index, Qt.ItemDataRole.ToolTipRole) or ""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QLabel,
@@ -18,6 +19,36 @@ from PySide6.QtWidgets import (
 )
 
 from . import theme
+
+
+class SwallowDoubleClick(QObject):
+    """One click on a recent file opens it, so a habitual double-click's second click lands on the
+    board that replaced the list and would start a new post-it there. A double-click that comes
+    within twice the double-click interval after the file has opened is dropped (counted from the
+    end of the open: the second click waits in the queue while a big file loads)."""
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self._since = QElapsedTimer()
+
+    def around(self, open_file) -> None:
+        QApplication.instance().installEventFilter(self)
+        try:
+            open_file()
+        finally:
+            self._since.start()
+
+    @property
+    def armed(self) -> bool:
+        return self._since.isValid() and self._since.elapsed() <= 2 * QApplication.doubleClickInterval()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() != QEvent.Type.MouseButtonDblClick:
+            return False
+        QApplication.instance().removeEventFilter(self)  # one double-click at most
+        swallow = self.armed
+        self._since.invalidate()
+        return swallow
 
 
 class StartScreen(QWidget):
@@ -79,6 +110,7 @@ class StartScreen(QWidget):
         self.recent_list.itemClicked.connect(self._activated)
         self.recent_list.itemActivated.connect(self._activated)
         self.recent_list.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.double_click_guard = SwallowDoubleClick(self)
 
         # The page scrolls rather than setting a minimum size for the window: on a laptop the
         # window must fit the screen, and the workshop (not this page) decides what it needs.
@@ -121,7 +153,7 @@ class StartScreen(QWidget):
     def _activated(self, item: QListWidgetItem) -> None:
         path = item.data(Qt.ItemDataRole.UserRole)
         if path and self.isVisible():  # the second click of a double click finds the board shown
-            self.recent_requested.emit(Path(path))
+            self.double_click_guard.around(lambda: self.recent_requested.emit(Path(path)))
 
     def set_recent(self, paths: list[Path]) -> None:
         self.recent_list.clear()

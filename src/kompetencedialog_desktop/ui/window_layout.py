@@ -3,12 +3,13 @@ room, and the last size, position and panel state remembered (in the settings fi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRect, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
 
 from ..storage.settings import load_settings, save_settings
 
 TAB_TITLE_LENGTH = 20
+TAB_TITLE_SHORTEST = 12  # »2  Fra kompe…«: shorter says nothing; the tab bar scrolls instead
 PANEL_MIN, PANEL_WIDE, PANEL_NARROW = 300, 420, 330
 DEFAULT_SIZE = (1400, 900)
 
@@ -16,6 +17,61 @@ DEFAULT_SIZE = (1400, 900)
 def short_title(text: str, length: int = TAB_TITLE_LENGTH) -> str:
     """'2  Fra kompetencebe…' (the full title goes in the tooltip)."""
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def fitted_titles(titles: list[str], room: int, width, padding: list[int]) -> list[str]:
+    """The titles in full when they fit in `room` pixels; else the longest are shortened one letter
+    at a time (never below TAB_TITLE_SHORTEST) until they fit. `width(text)` measures a title,
+    `padding[i]` is what tab i needs besides its text."""
+    lengths = [len(t) for t in titles]
+
+    def shown(i: int) -> str:
+        return short_title(titles[i], lengths[i])
+
+    while sum(width(shown(i)) + padding[i] for i in range(len(titles))) > room:
+        candidates = [i for i in range(len(titles)) if lengths[i] > TAB_TITLE_SHORTEST]
+        if not candidates:
+            break
+        longest = max(candidates, key=lambda i: width(shown(i)))
+        lengths[longest] -= 1
+    return [shown(i) for i in range(len(titles))]
+
+
+class TabTitles(QObject):
+    """Tab titles in full where the tab bar has room, shortened with »…« only when it has not
+    (the tooltip says the title in full). Refits when the tab widget changes size."""
+
+    def __init__(self, tabs: QTabWidget):
+        super().__init__(tabs)
+        self.tabs = tabs
+        tabs.installEventFilter(self)
+
+    def add(self, page: QWidget, title: str) -> int:
+        index = self.tabs.addTab(page, title)
+        self.tabs.tabBar().setTabData(index, title)
+        QTimer.singleShot(0, self.fit)  # after the window has added its other tabs
+        return index
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        bar = self.tabs.tabBar()
+        if bar.count() == 0:
+            return
+        # Only the boards' long titles are ours to shorten; other tabs (»Plan og skabelon«) keep theirs.
+        ours = [i for i in range(bar.count()) if isinstance(bar.tabData(i), str)]
+        metrics = bar.fontMetrics()
+        others = sum(bar.tabSizeHint(i).width() for i in range(bar.count()) if i not in ours)
+        padding = [bar.tabSizeHint(i).width() - metrics.horizontalAdvance(bar.tabText(i)) for i in ours]
+        corner = self.tabs.cornerWidget(Qt.Corner.TopRightCorner)
+        room = self.tabs.width() - (corner.width() if corner is not None and corner.isVisible() else 0) - 8 - others
+        titles = [bar.tabData(i) for i in ours]
+        for i, text in zip(ours, fitted_titles(titles, room, metrics.horizontalAdvance, padding)):
+            if bar.tabText(i) != text:
+                bar.setTabText(i, text)
 
 
 class WindowLayout:
