@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from functools import lru_cache
 
 from PySide6.QtGui import QColor, QFont
 
@@ -64,8 +65,15 @@ def board_font(size: float, bold: bool = False) -> QFont:
     """A font for the board, sized in board units (pixels at 100 % zoom). Pixel sizes scale with
     the painter's transform on every device, so a 300 dpi PDF shows the board as the screen does;
     point sizes would grow with the device's DPI. `size` keeps the old point scale (x 4/3)."""
+    # A copy of a cached font: fitting 2,000 notes asks for a few sizes thousands of times, and
+    # building a QFont with its fallback families each time cost ~70 ms of opening such a board.
+    return QFont(_board_font(max(1, round(size * 4 / 3)), bold))
+
+
+@lru_cache(maxsize=512)
+def _board_font(pixels: int, bold: bool) -> QFont:
     f = _with_fallbacks(QFont())
-    f.setPixelSize(max(1, round(size * 4 / 3)))
+    f.setPixelSize(pixels)
     f.setBold(bold)
     return f
 
