@@ -67,12 +67,14 @@ def board_font(size: float, bold: bool = False) -> QFont:
     point sizes would grow with the device's DPI. `size` keeps the old point scale (x 4/3)."""
     # A copy of a cached font: fitting 2,000 notes asks for a few sizes thousands of times, and
     # building a QFont with its fallback families each time cost ~70 ms of opening such a board.
-    return QFont(_board_font(max(1, round(size * 4 / 3)), bold))
+    return QFont(_board_font(max(1, round(size * 4 / 3)), bold, tuple(font_families())))
 
 
 @lru_cache(maxsize=512)
-def _board_font(pixels: int, bold: bool) -> QFont:
-    f = _with_fallbacks(QFont())
+def _board_font(pixels: int, bold: bool, families: tuple[str, ...]) -> QFont:
+    f = QFont()
+    f.setFamilies(list(families))
+    f.setStyleHint(QFont.StyleHint.SansSerif)
     f.setPixelSize(pixels)
     f.setBold(bold)
     return f
