@@ -7,19 +7,15 @@ only; the scene turns the finished drag into one undo command.
 from __future__ import annotations
 
 import math
-import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QKeyEvent, QPainter, QPen, QTextLayout, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem
 
 from ..model.project import NOTE_HEIGHT, NOTE_WIDTH, Note
-from . import theme
-
-if TYPE_CHECKING:
-    import pyphen
+from . import hyphenation, theme
 
 PADDING = 10.0
 VOTES_SPACE = 18.0
@@ -28,7 +24,7 @@ VOTES_SPACE = 18.0
 # readable at fit zoom; a longer text makes the note taller (note_height_for) or is cut with "…".
 NOTE_FONT_READABLE = 12.0
 MAX_GROWN_HEIGHT = 3 * NOTE_HEIGHT
-_SOFT_HYPHEN = "\u00ad"
+_SOFT_HYPHEN = hyphenation.SOFT_HYPHEN
 
 
 def _text_option() -> QTextOption:
@@ -42,33 +38,36 @@ def _text_option() -> QTextOption:
 TEXT_OPTION = _text_option()
 
 
-@lru_cache(maxsize=1)
-def _danish() -> "pyphen.Pyphen | None":
-    try:
-        import pyphen
+@lru_cache(maxsize=8192)
+def hyphenated(text: str, width: float = 0.0, dense: bool = False) -> str:
+    """`text` with soft hyphens where its words may break; Qt draws a visible hyphen only where it
+    breaks a line there. Only the words that cannot stand whole on a `width`-wide line even at
+    the readable size get them: a slightly smaller font reads better than "Grøn om-stilling".
+    `dense` (a long text that would not fit otherwise) or width 0: every word of 7+ letters."""
+    metrics = QFontMetricsF(theme.board_font(NOTE_FONT_READABLE))
 
-        return pyphen.Pyphen(lang="da_DK")
-    except Exception:  # dictionary missing from a bundle: no hyphens, but never a crash
-        return None
+    def too_wide(piece: str) -> bool:
+        return width > 0 and metrics.horizontalAdvance(piece) > width
+
+    if dense or width <= 0:
+        return hyphenation.hyphenate(text, lambda piece: len(piece) >= 7 or too_wide(piece), too_wide)
+    return hyphenation.hyphenate(text, too_wide, too_wide)
 
 
 @lru_cache(maxsize=8192)
-def hyphenated(text: str) -> str:
-    """`text` with soft hyphens where Danish words may break ("Kompetence-fonden"); Qt draws a
-    visible hyphen only where it breaks a line there."""
-    dic = _danish()
-    if dic is None:
-        return text
-    return _WORD.sub(lambda m: dic.inserted(m.group(0), hyphen=_SOFT_HYPHEN) if len(m.group(0)) >= 7 else m.group(0), text)
+def soft_text(text: str, width: float, height: float) -> str:
+    """The text as laid out in a width x height box: whole words if they fit there at the readable
+    size, else (a long note) every long word hyphenated, which saves lines."""
+    whole = hyphenated(text, width)
+    if _soft_height(whole, theme.board_font(NOTE_FONT_READABLE), width) <= height + 0.5:
+        return whole
+    return hyphenated(text, width, dense=True)
 
 
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _layout_height(text: str, font, width: float) -> float:
-    """Height of `text` laid out exactly as paint() draws it (same wrap mode, same hyphens)."""
+def _soft_height(soft: str, font, width: float) -> float:
+    """Height of an already hyphenated text laid out exactly as paint() draws it."""
     total = 0.0
-    for paragraph in hyphenated(text).split("\n"):
+    for paragraph in soft.split("\n"):
         layout = QTextLayout(paragraph, font)
         layout.setTextOption(TEXT_OPTION)
         layout.beginLayout()
@@ -82,8 +81,12 @@ def _layout_height(text: str, font, width: float) -> float:
     return total
 
 
+def _layout_height(text: str, font, width: float, height: float) -> float:
+    """Height of `text` laid out as paint() draws it in a width x height box (same hyphens)."""
+    return _soft_height(soft_text(text, width, height), font, width)
+
+
 _REF = 20.0
-_PREFERRED_MIN = 16.0
 _WRAP_SLACK = 1.18  # lines are never filled to the edge; measured on Danish note texts
 
 
@@ -110,29 +113,31 @@ def fitting_point_size(text: str, width: float, height: float) -> float:
     b = paragraphs * line_h
     k = (-b + math.sqrt(max(0.0, b * b + 4 * a * height))) / (2 * a) if a > 0 else 1.0
     size = min(theme.NOTE_FONT_MAX, _finite(_REF * k, NOTE_FONT_READABLE))
-    # Whole words while that keeps the letters large; below that a long compound is hyphenated.
-    longest = max(_WORD_PARTS.split(text), key=len) or text  # "IT-system" may break at its own hyphen
-    word_cap = _REF * width / max(1.0, metrics.horizontalAdvance(longest))
-    cap = min(theme.NOTE_FONT_MAX, word_cap) if word_cap >= _PREFERRED_MIN else theme.NOTE_FONT_MAX
+    # Whole words: the size is capped so the longest word that is not hyphenated fits a line.
+    # A part of a hyphenated word counts with its hyphen; a part too long even at the readable
+    # size (a web address) breaks anywhere and caps nothing.
+    readable = QFontMetricsF(theme.board_font(NOTE_FONT_READABLE))
+    whole = [u for u in hyphenation.units(soft_text(text, width, height)) if readable.horizontalAdvance(u) <= width]
+    longest = max((metrics.horizontalAdvance(u) for u in whole), default=0.0)
+    word_cap = 0.98 * _REF * width / longest if longest > 0 else theme.NOTE_FONT_MAX
+    cap = min(theme.NOTE_FONT_MAX, max(NOTE_FONT_READABLE, word_cap))
     size = max(NOTE_FONT_READABLE, min(size, cap))
-    if _layout_height(text, theme.board_font(size), width) <= height:
+    if _layout_height(text, theme.board_font(size), width, height) <= height:
         # The estimate is cautious: two steps up, if the text still fits (big letters for the room).
         for _ in range(2):
             bigger = min(cap, size * 1.1)
-            if bigger <= size or _layout_height(text, theme.board_font(bigger), width) > height:
+            if bigger <= size or _layout_height(text, theme.board_font(bigger), width, height) > height:
                 break
             size = bigger
         return size
-    while size > NOTE_FONT_READABLE and _layout_height(text, theme.board_font(size), width) > height:
+    while size > NOTE_FONT_READABLE and _layout_height(text, theme.board_font(size), width, height) > height:
         size = max(NOTE_FONT_READABLE, size * 0.92)
     return size
 
 
-_WORD_PARTS = re.compile(r"[\s\-/]+")
-
-
 def text_fits(text: str, width: float, height: float, size: float) -> bool:
-    return _layout_height(text, theme.board_font(size), max(1.0, width)) <= height + 0.5
+    width = max(1.0, width)
+    return _layout_height(text, theme.board_font(size), width, height) <= height + 0.5
 
 
 def padding_for(w: float, h: float) -> float:
@@ -146,7 +151,7 @@ def _draw_cut(painter: QPainter, box: QRectF, text: str, size: float) -> None:
     metrics = QFontMetricsF(font)
     lines: list[str] = []
     y = 0.0
-    for paragraph in hyphenated(text).split("\n"):
+    for paragraph in soft_text(text, box.width(), box.height()).split("\n"):
         layout = QTextLayout(paragraph, font)
         layout.setTextOption(TEXT_OPTION)
         layout.beginLayout()
@@ -177,11 +182,21 @@ def _draw_cut(painter: QPainter, box: QRectF, text: str, size: float) -> None:
 def note_height_for(text: str, w: float = NOTE_WIDTH, h: float = NOTE_HEIGHT, votes: bool = False) -> float:
     """The height a w-wide note needs to show `text` at a readable size: `h` if it fits, taller
     (up to MAX_GROWN_HEIGHT) if not. New and edited notes grow instead of shrinking their text."""
-    pad = padding_for(w, h)
+    pad = padding_for(w, max(h, MAX_GROWN_HEIGHT))  # a grown note's margin: the widest it gets
     box_w = w - 2 * pad
     extra = 2 * pad + (VOTES_SPACE if votes else 0)
-    needed = _layout_height(text, theme.board_font(NOTE_FONT_READABLE), max(1.0, box_w)) + extra
+    box_w, font = max(1.0, box_w), theme.board_font(NOTE_FONT_READABLE)
+    needed = _soft_height(hyphenated(text, box_w), font, box_w) + extra
+    if needed > h:  # a long text: hyphenated, it needs fewer lines (as soft_text lays it out)
+        needed = _soft_height(hyphenated(text, box_w, dense=True), font, box_w) + extra
     return float(min(MAX_GROWN_HEIGHT, max(h, math.ceil(needed / 10) * 10)))
+
+
+def vote_marks(w: float, h: float, votes: int) -> tuple[list[QRectF], QRectF, float]:
+    """The dot line at the foot of a w x h note: (one circle per dot, the number's box, its font
+    size in board units)."""
+    dots = [QRectF(8 + i * 15, h - 20, 12, 12) for i in range(min(votes, 8))]
+    return dots, QRectF(w - 60, h - 24, 52, 20), 13.0
 
 
 class NoteItem(QGraphicsItem):
@@ -265,6 +280,22 @@ class NoteItem(QGraphicsItem):
                 self._update_tooltip()  # measured lazily (opening 2,000 notes lays out none)
         return self._point_size, self._fits
 
+    def shown_lines(self) -> list[str]:
+        """The lines as paint() lays them out ("Kompetence-" where a word breaks at a soft hyphen)."""
+        size, _ = self.text_layout()
+        box = self._text_box()
+        lines: list[str] = []
+        for paragraph in soft_text(self._text, box.width(), box.height()).split("\n"):
+            layout = QTextLayout(paragraph, theme.board_font(size))
+            layout.setTextOption(TEXT_OPTION)
+            layout.beginLayout()
+            while (line := layout.createLine()).isValid():
+                line.setLineWidth(box.width())
+                part = paragraph[line.textStart():line.textStart() + line.textLength()]
+                lines.append(part.replace(_SOFT_HYPHEN, "").rstrip() + ("-" if part.endswith(_SOFT_HYPHEN) else ""))
+            layout.endLayout()
+        return lines
+
     def _paint(self, painter: QPainter) -> None:
         rect = QRectF(0, 0, self._w, self._h + self._edit_extra)
         painter.setPen(QPen(theme.NOTE_BORDER, 1.2))
@@ -288,22 +319,21 @@ class NoteItem(QGraphicsItem):
         painter.setPen(theme.NOTE_TEXT)
         painter.setFont(theme.board_font(size))
         if fits:
-            painter.drawText(box, hyphenated(self._text), TEXT_OPTION)
+            painter.drawText(box, soft_text(self._text, box.width(), box.height()), TEXT_OPTION)
         else:  # too long even at the readable size: whole lines, the last ending in "…" (full text: tooltip)
             _draw_cut(painter, box, self._text, size)
         if self._votes:
             self._paint_votes(painter, QRectF(0, 0, self._w, self._h))
 
     def _paint_votes(self, painter: QPainter, rect: QRectF) -> None:
+        dots, number, size = vote_marks(rect.width(), rect.height(), self._votes)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(theme.TEXT_DARK)
-        shown = min(self._votes, 8)
-        for i in range(shown):
-            painter.drawEllipse(QRectF(rect.left() + 8 + i * 15, rect.bottom() - 20, 12, 12))
+        for dot in dots:
+            painter.drawEllipse(dot)
         painter.setPen(theme.TEXT_DARK)
-        painter.setFont(theme.board_font(13, bold=True))
-        painter.drawText(QRectF(rect.right() - 60, rect.bottom() - 24, 52, 20),
-                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), str(self._votes))
+        painter.setFont(theme.board_font(size, bold=True))
+        painter.drawText(number, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), str(self._votes))
 
     # --- in-place editing -------------------------------------------------------------
     def start_editing(self, on_done: Callable[[str, bool], None]) -> "NoteEditor":
