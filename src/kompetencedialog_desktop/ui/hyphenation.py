@@ -78,7 +78,7 @@ def _insert(word: str, too_wide: Callable[[str], bool]) -> str:
     points = set(break_points(word))
     bounds = sorted({0, len(word)} | points)
     for a, b in zip(bounds, bounds[1:]):
-        if too_wide(word[a:b] + "-"):
+        if too_wide(word[a:b] + ("-" if b < len(word) else "")):
             points.update(p for p in _pyphen_points(word) if a < p < b)
     if not points:
         return word

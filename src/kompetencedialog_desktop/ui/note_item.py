@@ -18,7 +18,6 @@ from ..model.project import NOTE_HEIGHT, NOTE_WIDTH, Note
 from . import hyphenation, theme
 
 PADDING = 10.0
-VOTES_SPACE = 18.0
 
 # Never smaller than this (board units, like theme.NOTE_FONT_MAX): a 120-character note stays
 # readable at fit zoom; a longer text makes the note taller (note_height_for) or is cut with "…".
@@ -39,29 +38,26 @@ TEXT_OPTION = _text_option()
 
 
 @lru_cache(maxsize=8192)
-def hyphenated(text: str, width: float = 0.0, dense: bool = False) -> str:
-    """`text` with soft hyphens where its words may break; Qt draws a visible hyphen only where it
-    breaks a line there. Only the words that cannot stand whole on a `width`-wide line even at
-    the readable size get them: a slightly smaller font reads better than "Grøn om-stilling".
-    `dense` (a long text that would not fit otherwise) or width 0: every word of 7+ letters."""
-    metrics = QFontMetricsF(theme.board_font(NOTE_FONT_READABLE))
-
-    def too_wide(piece: str) -> bool:
-        return width > 0 and metrics.horizontalAdvance(piece) > width
-
-    if dense or width <= 0:
-        return hyphenation.hyphenate(text, lambda piece: len(piece) >= 7 or too_wide(piece), too_wide)
-    return hyphenation.hyphenate(text, too_wide, too_wide)
+def hyphenated(text: str) -> str:
+    """`text` with soft hyphens in every word of 7+ letters, at its break points
+    (hyphenation.break_points); Qt draws a visible hyphen only where it breaks a line there."""
+    return hyphenation.hyphenate(text, lambda piece: len(piece) >= 7)
 
 
 @lru_cache(maxsize=8192)
-def soft_text(text: str, width: float, height: float) -> str:
-    """The text as laid out in a width x height box: whole words if they fit there at the readable
-    size, else (a long note) every long word hyphenated, which saves lines."""
-    whole = hyphenated(text, width)
-    if _soft_height(whole, theme.board_font(NOTE_FONT_READABLE), width) <= height + 0.5:
-        return whole
-    return hyphenated(text, width, dense=True)
+def layout_text(text: str, width: float, height: float, size: float) -> str:
+    """`text` as paint() lays it out at `size` in a width x height box: soft hyphens only in the
+    words that cannot stand whole on a line at that size. A text that does not fit even at the
+    readable size gets them in all its long words: hyphenated, it needs fewer lines."""
+    metrics = QFontMetricsF(theme.board_font(size))
+
+    def too_wide(piece: str) -> bool:
+        return metrics.horizontalAdvance(piece) > width
+
+    soft = hyphenation.hyphenate(text, too_wide, too_wide)
+    if size <= NOTE_FONT_READABLE + 0.01 and _soft_height(soft, theme.board_font(size), width) > height + 0.5:
+        return hyphenation.hyphenate(text, lambda piece: len(piece) >= 7 or too_wide(piece), too_wide)
+    return soft
 
 
 def _soft_height(soft: str, font, width: float) -> float:
@@ -81,22 +77,53 @@ def _soft_height(soft: str, font, width: float) -> float:
     return total
 
 
-def _layout_height(text: str, font, width: float, height: float) -> float:
-    """Height of `text` laid out as paint() draws it in a width x height box (same hyphens)."""
-    return _soft_height(soft_text(text, width, height), font, width)
+def _layout_height(text: str, size: float, width: float, height: float) -> float:
+    """Height of `text` laid out at `size` as paint() draws it in a width x height box."""
+    return _soft_height(layout_text(text, width, height, size), theme.board_font(size), width)
 
 
 _REF = 20.0
 _WRAP_SLACK = 1.18  # lines are never filled to the edge; measured on Danish note texts
+# Whole words ("Grøn omstilling", not "Grøn om-stilling") unless that costs more than this share
+# of the size that splitting long words at their Danish break points would allow
+# ("Specialpædagogisk løft" at 9 px next to 16 px neighbours) ...
+WHOLE_WORDS_STEP = 0.85
+WHOLE_WORDS_BIG = 20.0  # ... and always when whole words get this size anyway
 
 
 def _finite(value: float, fallback: float) -> float:
     return value if isinstance(value, (int, float)) and math.isfinite(value) else fallback
 
 
+def _unit_cap(units: list[str], width: float) -> float:
+    """The largest size at which the widest of `units` fits a line; units too wide even at the
+    readable size (a web address) break anywhere and cap nothing."""
+    readable = QFontMetricsF(theme.board_font(NOTE_FONT_READABLE))
+    ref = QFontMetricsF(theme.board_font(_REF))
+    longest = max((ref.horizontalAdvance(u) for u in units if readable.horizontalAdvance(u) <= width), default=0.0)
+    cap = 0.98 * _REF * width / longest if longest > 0 else theme.NOTE_FONT_MAX
+    return min(theme.NOTE_FONT_MAX, max(NOTE_FONT_READABLE, cap))
+
+
+def _fit(text: str, width: float, height: float, estimate: float, cap: float) -> float:
+    size = max(NOTE_FONT_READABLE, min(estimate, cap))
+    if _layout_height(text, size, width, height) <= height:
+        # The estimate is cautious: two steps up, if the text still fits (big letters for the room).
+        for _ in range(2):
+            bigger = min(cap, size * 1.1)
+            if bigger <= size or _layout_height(text, bigger, width, height) > height:
+                break
+            size = bigger
+        return size
+    while size > NOTE_FONT_READABLE and _layout_height(text, size, width, height) > height:
+        size = max(NOTE_FONT_READABLE, size * 0.92)
+    return size
+
+
 def fitting_point_size(text: str, width: float, height: float) -> float:
     """The largest font size (in board units) at which `text` fits the box, never below
-    NOTE_FONT_READABLE (the note then grows or cuts its text; see paint()).
+    NOTE_FONT_READABLE (the note then grows or cuts its text; see paint()). Words stay whole
+    unless that costs much more than a step of size (WHOLE_WORDS_STEP).
 
     An estimate from the text's length picks the size; one or two real layouts confirm it
     (a bisection costs ~1 ms a note, too slow for opening 2,000 notes). Any box, even an empty
@@ -112,32 +139,25 @@ def fitting_point_size(text: str, width: float, height: float) -> float:
     a = full * _WRAP_SLACK * line_h / width
     b = paragraphs * line_h
     k = (-b + math.sqrt(max(0.0, b * b + 4 * a * height))) / (2 * a) if a > 0 else 1.0
-    size = min(theme.NOTE_FONT_MAX, _finite(_REF * k, NOTE_FONT_READABLE))
-    # Whole words: the size is capped so the longest word that is not hyphenated fits a line.
-    # A part of a hyphenated word counts with its hyphen; a part too long even at the readable
-    # size (a web address) breaks anywhere and caps nothing.
-    readable = QFontMetricsF(theme.board_font(NOTE_FONT_READABLE))
-    whole = [u for u in hyphenation.units(soft_text(text, width, height)) if readable.horizontalAdvance(u) <= width]
-    longest = max((metrics.horizontalAdvance(u) for u in whole), default=0.0)
-    word_cap = 0.98 * _REF * width / longest if longest > 0 else theme.NOTE_FONT_MAX
-    cap = min(theme.NOTE_FONT_MAX, max(NOTE_FONT_READABLE, word_cap))
-    size = max(NOTE_FONT_READABLE, min(size, cap))
-    if _layout_height(text, theme.board_font(size), width, height) <= height:
-        # The estimate is cautious: two steps up, if the text still fits (big letters for the room).
-        for _ in range(2):
-            bigger = min(cap, size * 1.1)
-            if bigger <= size or _layout_height(text, theme.board_font(bigger), width, height) > height:
-                break
-            size = bigger
-        return size
-    while size > NOTE_FONT_READABLE and _layout_height(text, theme.board_font(size), width, height) > height:
-        size = max(NOTE_FONT_READABLE, size * 0.92)
-    return size
+    estimate = max(NOTE_FONT_READABLE, min(theme.NOTE_FONT_MAX, _finite(_REF * k, NOTE_FONT_READABLE)))
+    whole_cap = _unit_cap(hyphenation.pieces(text), width)
+    whole = _fit(text, width, height, estimate, whole_cap)
+    if whole_cap >= estimate or whole >= WHOLE_WORDS_BIG:
+        return whole  # the length, not a long word, sets the size: splitting gains nothing
+    split_cap = _unit_cap(hyphenation.units(hyphenation.hyphenate(text, _always)), width)
+    if whole >= WHOLE_WORDS_STEP * split_cap:
+        return whole
+    split = _fit(text, width, height, estimate, split_cap)
+    return whole if whole >= WHOLE_WORDS_STEP * split else split
+
+
+def _always(_: str) -> bool:
+    return True
 
 
 def text_fits(text: str, width: float, height: float, size: float) -> bool:
     width = max(1.0, width)
-    return _layout_height(text, theme.board_font(size), width, height) <= height + 0.5
+    return _layout_height(text, size, width, height) <= height + 0.5
 
 
 def padding_for(w: float, h: float) -> float:
@@ -151,7 +171,7 @@ def _draw_cut(painter: QPainter, box: QRectF, text: str, size: float) -> None:
     metrics = QFontMetricsF(font)
     lines: list[str] = []
     y = 0.0
-    for paragraph in soft_text(text, box.width(), box.height()).split("\n"):
+    for paragraph in layout_text(text, box.width(), box.height(), size).split("\n"):
         layout = QTextLayout(paragraph, font)
         layout.setTextOption(TEXT_OPTION)
         layout.beginLayout()
@@ -184,19 +204,50 @@ def note_height_for(text: str, w: float = NOTE_WIDTH, h: float = NOTE_HEIGHT, vo
     (up to MAX_GROWN_HEIGHT) if not. New and edited notes grow instead of shrinking their text."""
     pad = padding_for(w, max(h, MAX_GROWN_HEIGHT))  # a grown note's margin: the widest it gets
     box_w = w - 2 * pad
-    extra = 2 * pad + (VOTES_SPACE if votes else 0)
-    box_w, font = max(1.0, box_w), theme.board_font(NOTE_FONT_READABLE)
-    needed = _soft_height(hyphenated(text, box_w), font, box_w) + extra
-    if needed > h:  # a long text: hyphenated, it needs fewer lines (as soft_text lays it out)
-        needed = _soft_height(hyphenated(text, box_w, dense=True), font, box_w) + extra
+    extra = pad + (max(pad, vote_strip(h)) if votes else pad)
+    box_w = max(1.0, box_w)
+    # Whole words if they fit the note's own height; else all long words hyphenated (fewer lines).
+    soft = layout_text(text, box_w, h - extra, NOTE_FONT_READABLE)
+    needed = _soft_height(soft, theme.board_font(NOTE_FONT_READABLE), box_w) + extra
     return float(min(MAX_GROWN_HEIGHT, max(h, math.ceil(needed / 10) * 10)))
+
+
+def _dot_size(h: float) -> float:
+    # 22 units on a full note: ~11 px at the fit zoom of a 1366x768 laptop (12 units were 6 px).
+    return max(10.0, min(22.0, 0.17 * h))
+
+
+def vote_strip(h: float) -> float:
+    """The height the dot line keeps free at the foot of an h-high note (the text stays above)."""
+    return _dot_size(h) + 10.0
 
 
 def vote_marks(w: float, h: float, votes: int) -> tuple[list[QRectF], QRectF, float]:
     """The dot line at the foot of a w x h note: (one circle per dot, the number's box, its font
-    size in board units)."""
-    dots = [QRectF(8 + i * 15, h - 20, 12, 12) for i in range(min(votes, 8))]
-    return dots, QRectF(w - 60, h - 24, 52, 20), 13.0
+    size in board units). As many dots as fit left of the number; the number always says all."""
+    d = _dot_size(h)
+    top = h - 5.0 - d
+    size = 0.85 * d
+    number_w = QFontMetricsF(theme.board_font(size, bold=True)).horizontalAdvance(str(votes)) + 2.0
+    number = QRectF(w - 7.0 - number_w, top - 3.0, number_w, d + 6.0)
+    step = 1.3 * d
+    room = max(0, int((number.left() - 6.0 - 7.0 - d) // step) + 1)
+    dots = [QRectF(7.0 + i * step, top, d, d) for i in range(min(votes, room))]
+    return dots, number, size
+
+
+FAMILY_STEP = 1.2  # a zone's notes: at most this much above the zone's median size
+
+
+def family_cap(sizes: list[float]) -> float:
+    """The largest font size for a zone's notes, from their own best sizes: short notes are not
+    giant next to long ones (paper post-its are written with one marker). Never below readable."""
+    if len(sizes) < 2:
+        return theme.NOTE_FONT_MAX
+    ordered = sorted(sizes)
+    middle = len(ordered) // 2
+    median = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    return max(NOTE_FONT_READABLE, min(theme.NOTE_FONT_MAX, FAMILY_STEP * median))
 
 
 class NoteItem(QGraphicsItem):
@@ -206,7 +257,11 @@ class NoteItem(QGraphicsItem):
         self._text = ""
         self._w = self._h = 1.0
         self._point_size: float | None = None
+        self._natural: float | None = None  # the best size for this note alone
         self._fits = True
+        self.zone: str | None = None
+        # The zone's size family (BoardScene.family_cap): the note's size is capped by it.
+        self.family: Callable[[str | None], float] | None = None
         self._edit_extra = 0.0  # while editing, the note grows under a long text (never the model)
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -225,12 +280,13 @@ class NoteItem(QGraphicsItem):
         if (note.w, note.h) != (self._w, self._h):
             self.prepareGeometryChange()
             self._w, self._h = note.w, note.h
-            self._point_size = None
+            self._point_size = self._natural = None
         if note.text != self._text:
             self._text = note.text
-            self._point_size = None
+            self._point_size = self._natural = None
         if bool(note.votes) != bool(getattr(self, "_votes", 0)):
-            self._point_size = None  # the dots take a line of the text box
+            self._point_size = self._natural = None  # the dots take a line of the text box
+        self.zone = note.zone
         self._colour = note.colour
         self._votes = note.votes
         self._chosen = note.chosen
@@ -265,15 +321,29 @@ class NoteItem(QGraphicsItem):
     def _text_box(self) -> QRectF:
         rect = QRectF(0, 0, self._w, self._h)
         pad = padding_for(self._w, self._h)
-        box = rect.adjusted(pad, pad, -pad, -pad - (VOTES_SPACE if self._votes else 0))
+        bottom = max(pad, vote_strip(self._h)) if self._votes else pad
+        box = rect.adjusted(pad, pad, -pad, -bottom)
         # A very small note (h=10) still gets a box: text is clipped, not laid out upside down.
         return QRectF(box.x(), box.y(), max(1.0, box.width()), max(1.0, box.height()))
+
+    def natural_size(self) -> float:
+        """The best font size for this note's text and box alone, before the zone's family cap."""
+        if self._natural is None:
+            box = self._text_box()
+            self._natural = fitting_point_size(self._text, box.width(), box.height())
+        return self._natural
+
+    def family_changed(self) -> None:
+        """The zone's size family changed: lay the text out again at the next paint."""
+        self._point_size = None
+        self.update()
 
     def text_layout(self) -> tuple[float, bool]:
         """(font size in board units, whether the whole text fits) for the current size."""
         if self._point_size is None:
             box = self._text_box()
-            self._point_size = fitting_point_size(self._text, box.width(), box.height())
+            cap = self.family(self.zone) if self.family is not None else theme.NOTE_FONT_MAX
+            self._point_size = min(self.natural_size(), max(NOTE_FONT_READABLE, cap))
             fits = not self._text.strip() or text_fits(self._text, box.width(), box.height(), self._point_size)
             if fits != self._fits:
                 self._fits = fits
@@ -285,7 +355,7 @@ class NoteItem(QGraphicsItem):
         size, _ = self.text_layout()
         box = self._text_box()
         lines: list[str] = []
-        for paragraph in soft_text(self._text, box.width(), box.height()).split("\n"):
+        for paragraph in layout_text(self._text, box.width(), box.height(), size).split("\n"):
             layout = QTextLayout(paragraph, theme.board_font(size))
             layout.setTextOption(TEXT_OPTION)
             layout.beginLayout()
@@ -319,7 +389,7 @@ class NoteItem(QGraphicsItem):
         painter.setPen(theme.NOTE_TEXT)
         painter.setFont(theme.board_font(size))
         if fits:
-            painter.drawText(box, soft_text(self._text, box.width(), box.height()), TEXT_OPTION)
+            painter.drawText(box, layout_text(self._text, box.width(), box.height(), size), TEXT_OPTION)
         else:  # too long even at the readable size: whole lines, the last ending in "…" (full text: tooltip)
             _draw_cut(painter, box, self._text, size)
         if self._votes:
