@@ -10,7 +10,7 @@ from ..model.content import BoardDefinition
 from ..model.layout import boxes_overlap
 from ..model.project import NOTE_HEIGHT, NOTE_WIDTH, Note, new_id
 from . import theme
-from .board_items import BoardBackground, ClusterOutline
+from .board_items import BoardBackground, ClusterOutline, zone_text_rects
 from .commands import UpdateNotes
 from .document import WorkshopDocument
 from .note_item import NoteItem, family_cap, note_height_for
@@ -116,17 +116,24 @@ class BoardScene(QGraphicsScene):
             self.removeItem(item.label)
             self.removeItem(item)
         self._cluster_items = []
-        members: dict[str, QRectF] = {}
+        members: dict[str, list[QRectF]] = {}
+        notes: list[QRectF] = []
         for note in self.document.project.notes:
-            if note.board == self.board.id and note.cluster:
+            if note.board == self.board.id:
                 rect = QRectF(note.x, note.y, note.w, note.h)
-                members[note.cluster] = members[note.cluster].united(rect) if note.cluster in members else rect
+                notes.append(rect)
+                if note.cluster:
+                    members.setdefault(note.cluster, []).append(rect)
+        if not members:
+            return
+        obstacles = notes + zone_text_rects(self.board)
         for cluster in self.document.project.clusters:
             if cluster.id in members:
-                outline = ClusterOutline(cluster.name, members[cluster.id])
+                outline = ClusterOutline(cluster.name, members[cluster.id], obstacles)
                 self.addItem(outline)
                 self.addItem(outline.label)
                 self._cluster_items.append(outline)
+                obstacles.append(outline.label.boundingRect())  # two labels never on top of each other
 
     # --- queries used by views and actions -------------------------------------------
     def selected_note_ids(self) -> list[str]:
