@@ -22,6 +22,9 @@ def _fitting_font(text: str, width: float):
     return font
 
 
+HELP_TOP, HELP_HEIGHT = 38.0, 48.0  # a zone's help text, below its title (board units from the zone's top)
+
+
 class BoardBackground(QGraphicsItem):
     """The printed board: title, focus line and the coloured zones with title and help."""
 
@@ -61,7 +64,8 @@ class BoardBackground(QGraphicsItem):
             painter.drawText(QRectF(r.x + 16, r.y + 6, r.w - 32, 34), int(Qt.AlignmentFlag.AlignVCenter), title)
             painter.setPen(theme.TEXT_MUTED)
             painter.setFont(theme.board_font(14))
-            painter.drawText(QRectF(r.x + 16, r.y + 40, r.w - 32, 44), _WRAP, zone.help)
+            # Two lines of help with their descenders (44 cut "lovgivning" at the bottom); notes start at +94.
+            painter.drawText(QRectF(r.x + 16, r.y + HELP_TOP, r.w - 32, HELP_HEIGHT), _WRAP, zone.help)
 
 
 def zone_text_rects(board: BoardDefinition) -> list[QRectF]:
@@ -77,33 +81,34 @@ def zone_text_rects(board: BoardDefinition) -> list[QRectF]:
         option.setWrapMode(QTextOption.WrapMode.WordWrap)
         layout.setTextOption(option)
         layout.beginLayout()
-        y = r.y + 40
-        while (line := layout.createLine()).isValid() and y < r.y + 84:
+        y, end = r.y + HELP_TOP, r.y + HELP_TOP + HELP_HEIGHT
+        while (line := layout.createLine()).isValid() and y < end:
             line.setLineWidth(r.w - 32)
-            rects.append(QRectF(r.x + 16, y, line.naturalTextWidth(), min(line.height(), r.y + 84 - y)))
+            rects.append(QRectF(r.x + 16, y, line.naturalTextWidth(), min(line.height(), end - y)))
             y += line.height()
         layout.endLayout()
     return rects
 
 
 CLUSTER_COLOUR = QColor("#6B3FA0")
-FRAME_MARGIN = 12.0
+FRAME_MARGIN = 8.0  # joins the frames of notes one gap (12) apart; clears a zone's two-line help
 
 
 def cluster_path(member_rects: list[QRectF]) -> QPainterPath:
-    """The cluster's outline: a rounded frame around each member, joined into one shape, so a
+    """The cluster's outline: a frame around each member, joined into one shape, so a
     note that is not in the cluster never looks as if it were inside it."""
     path = QPainterPath()
     for rect in member_rects:
         frame = QPainterPath()
-        frame.addRoundedRect(rect.adjusted(-FRAME_MARGIN, -FRAME_MARGIN, FRAME_MARGIN, FRAME_MARGIN), 16, 16)
-        # Members side by side (one gap apart) join into one frame rather than two touching ones.
+        # Square frames join without a pinch where two members stand one gap apart; the pen's
+        # round joins soften the corners.
+        frame.addRect(rect.adjusted(-FRAME_MARGIN, -FRAME_MARGIN, FRAME_MARGIN, FRAME_MARGIN))
         path = path.united(frame)
     return path.simplified()
 
 
 class ClusterOutline(QGraphicsItem):
-    """A dashed outline around a cluster's notes (one rounded frame per note, joined), under them;
+    """A dashed outline around a cluster's notes (one frame per note, joined), under them;
     its name sits on a label above everything else, placed where it covers no note and no zone
     text (label_rect). Drawn from the model."""
 
@@ -124,7 +129,7 @@ class ClusterOutline(QGraphicsItem):
         return self.path
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        painter.setPen(QPen(CLUSTER_COLOUR, 4, Qt.PenStyle.DashLine))
+        painter.setPen(QPen(CLUSTER_COLOUR, 4, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
         painter.setBrush(QColor(107, 63, 160, 28))
         painter.drawPath(self.path)
 
