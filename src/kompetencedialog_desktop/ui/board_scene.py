@@ -106,9 +106,11 @@ class BoardScene(QGraphicsScene):
             if zone_id is None or zone_id not in self._family_caps:
                 continue
             old = self._family_caps.pop(zone_id)
-            if self.family_cap(zone_id) != old:
+            new = self.family_cap(zone_id)
+            if new != old:
                 for item in self.items_by_id.values():
-                    if item.zone == zone_id:
+                    # Only the notes whose size the cap actually changes are laid out again.
+                    if item.zone == zone_id and min(item.natural_size(), old) != min(item.natural_size(), new):
                         item.family_changed()
 
     def _rebuild_clusters(self) -> None:

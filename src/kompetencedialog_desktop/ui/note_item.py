@@ -44,18 +44,40 @@ def hyphenated(text: str) -> str:
     return hyphenation.hyphenate(text, lambda piece: len(piece) >= 7)
 
 
+@lru_cache(maxsize=64)
+def _font(size: float):
+    return theme.board_font(size)
+
+
+@lru_cache(maxsize=64)
+def _metrics(size: float) -> QFontMetricsF:
+    return QFontMetricsF(_font(size))
+
+
+@lru_cache(maxsize=16384)
+def _advance(piece: str, size: float) -> float:
+    return _metrics(size).horizontalAdvance(piece)
+
+
+@lru_cache(maxsize=8192)
+def _widest_piece(text: str) -> float:
+    """The widest unbreakable run of `text` at the reference size."""
+    return max((_advance(p, _REF) for p in hyphenation.pieces(text)), default=0.0)
+
+
 @lru_cache(maxsize=8192)
 def layout_text(text: str, width: float, height: float, size: float) -> str:
     """`text` as paint() lays it out at `size` in a width x height box: soft hyphens only in the
     words that cannot stand whole on a line at that size. A text that does not fit even at the
     readable size gets them in all its long words: hyphenated, it needs fewer lines."""
-    metrics = QFontMetricsF(theme.board_font(size))
-
     def too_wide(piece: str) -> bool:
-        return metrics.horizontalAdvance(piece) > width
+        return _advance(piece, size) > width
 
+    readable = size <= NOTE_FONT_READABLE + 0.01
+    if not readable and _widest_piece(text) * size / _REF * 1.05 < width:
+        return text  # every word fits a line whole (measured at the reference size, with room to spare)
     soft = hyphenation.hyphenate(text, too_wide, too_wide)
-    if size <= NOTE_FONT_READABLE + 0.01 and _soft_height(soft, theme.board_font(size), width) > height + 0.5:
+    if readable and _soft_height(soft, _font(size), width) > height + 0.5:
         return hyphenation.hyphenate(text, lambda piece: len(piece) >= 7 or too_wide(piece), too_wide)
     return soft
 
@@ -79,7 +101,7 @@ def _soft_height(soft: str, font, width: float) -> float:
 
 def _layout_height(text: str, size: float, width: float, height: float) -> float:
     """Height of `text` laid out at `size` as paint() draws it in a width x height box."""
-    return _soft_height(layout_text(text, width, height, size), theme.board_font(size), width)
+    return _soft_height(layout_text(text, width, height, size), _font(size), width)
 
 
 _REF = 20.0
@@ -98,9 +120,7 @@ def _finite(value: float, fallback: float) -> float:
 def _unit_cap(units: list[str], width: float) -> float:
     """The largest size at which the widest of `units` fits a line; units too wide even at the
     readable size (a web address) break anywhere and cap nothing."""
-    readable = QFontMetricsF(theme.board_font(NOTE_FONT_READABLE))
-    ref = QFontMetricsF(theme.board_font(_REF))
-    longest = max((ref.horizontalAdvance(u) for u in units if readable.horizontalAdvance(u) <= width), default=0.0)
+    longest = max((_advance(u, _REF) for u in units if _advance(u, NOTE_FONT_READABLE) <= width), default=0.0)
     cap = 0.98 * _REF * width / longest if longest > 0 else theme.NOTE_FONT_MAX
     return min(theme.NOTE_FONT_MAX, max(NOTE_FONT_READABLE, cap))
 
@@ -131,7 +151,7 @@ def fitting_point_size(text: str, width: float, height: float) -> float:
     if not text.strip():
         return theme.NOTE_FONT_MAX
     width, height = max(1.0, _finite(width, 1.0)), max(1.0, _finite(height, 1.0))
-    metrics = QFontMetricsF(theme.board_font(_REF))
+    metrics = _metrics(_REF)
     paragraphs = text.count("\n") + 1
     line_h = metrics.lineSpacing()
     full = metrics.horizontalAdvance(text.replace("\n", " "))
@@ -222,13 +242,14 @@ def vote_strip(h: float) -> float:
     return _dot_size(h) + 10.0
 
 
+@lru_cache(maxsize=1024)
 def vote_marks(w: float, h: float, votes: int) -> tuple[list[QRectF], QRectF, float]:
     """The dot line at the foot of a w x h note: (one circle per dot, the number's box, its font
     size in board units). As many dots as fit left of the number; the number always says all."""
     d = _dot_size(h)
     top = h - 5.0 - d
     size = 0.85 * d
-    number_w = QFontMetricsF(theme.board_font(size, bold=True)).horizontalAdvance(str(votes)) + 2.0
+    number_w = QFontMetricsF(theme.board_font(size, bold=True)).horizontalAdvance(str(votes)) + 2.0  # cached per size
     number = QRectF(w - 7.0 - number_w, top - 3.0, number_w, d + 6.0)
     step = 1.3 * d
     room = max(0, int((number.left() - 6.0 - 7.0 - d) // step) + 1)
@@ -257,6 +278,7 @@ class NoteItem(QGraphicsItem):
         self._text = ""
         self._w = self._h = 1.0
         self._point_size: float | None = None
+        self._shown = ""  # the text as drawn at _point_size (with its soft hyphens)
         self._natural: float | None = None  # the best size for this note alone
         self._fits = True
         self.zone: str | None = None
@@ -344,6 +366,8 @@ class NoteItem(QGraphicsItem):
             box = self._text_box()
             cap = self.family(self.zone) if self.family is not None else theme.NOTE_FONT_MAX
             self._point_size = min(self.natural_size(), max(NOTE_FONT_READABLE, cap))
+            # Kept with the size: the caches of the fitting may have dropped it when paint() asks.
+            self._shown = layout_text(self._text, box.width(), box.height(), self._point_size)
             fits = not self._text.strip() or text_fits(self._text, box.width(), box.height(), self._point_size)
             if fits != self._fits:
                 self._fits = fits
@@ -387,9 +411,9 @@ class NoteItem(QGraphicsItem):
         size, fits = self.text_layout()
         box = self._text_box()
         painter.setPen(theme.NOTE_TEXT)
-        painter.setFont(theme.board_font(size))
+        painter.setFont(_font(size))
         if fits:
-            painter.drawText(box, layout_text(self._text, box.width(), box.height(), size), TEXT_OPTION)
+            painter.drawText(box, self._shown, TEXT_OPTION)
         else:  # too long even at the readable size: whole lines, the last ending in "…" (full text: tooltip)
             _draw_cut(painter, box, self._text, size)
         if self._votes:
