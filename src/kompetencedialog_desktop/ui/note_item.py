@@ -214,8 +214,8 @@ def _draw_cut(painter: QPainter, box: QRectF, text: str, size: float) -> None:
     painter.setFont(font)
     top = box.top()
     step = metrics.lineSpacing()
-    for i, line in enumerate(lines):
-        shown = line.replace(_SOFT_HYPHEN, "") + ("-" if line.endswith(_SOFT_HYPHEN) else "")
+    for i, part in enumerate(lines):
+        shown = part.replace(_SOFT_HYPHEN, "") + ("-" if part.endswith(_SOFT_HYPHEN) else "")
         painter.drawText(QRectF(box.left(), top + i * step, box.width(), step), int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), shown)
 
 
