@@ -120,11 +120,16 @@ def test_running_header_does_not_repeat_the_document_kind(example):
     assert _open(build_docx(example)).sections[0].header.paragraphs[0].text == "Kompetencestrategi · SU i Odense"
 
 
-def test_multi_line_post_it_is_one_bullet_without_hard_breaks(empty_project):
-    empty_project.notes.append(Note(id="m", board="strategi-1", zone="kerneopgave", x=40, y=250, text="Første linje\nanden linje"))
+def test_multi_line_post_it_keeps_its_lines_in_one_bullet(empty_project):
+    """A post-it written on several lines ("Rekruttering:" and two dashes) keeps its lines as line
+    breaks inside one bullet; blank lines and stray spaces go, so no empty line shows."""
+    text = "Rekruttering:\n– svært at tiltrække  pædagoger\n\n  – færgen gør pendling dyr  "
+    empty_project.notes.append(Note(id="m", board="strategi-1", zone="kerneopgave", x=40, y=250, text=text))
     document = _open(build_docx(empty_project))
-    bullet = next(p for p in document.paragraphs if p.style.name.startswith("List Bullet"))
-    assert bullet.text == "Første linje anden linje" and "<w:br" not in bullet._p.xml
+    bullets = [p for p in document.paragraphs if p.style.name.startswith("List Bullet")]
+    assert len(bullets) == 1
+    assert bullets[0].text == "Rekruttering:\n– svært at tiltrække pædagoger\n– færgen gør pendling dyr"
+    assert bullets[0]._p.xml.count("<w:br/>") == 2
 
 
 def test_table_header_keeps_with_the_rows(example):

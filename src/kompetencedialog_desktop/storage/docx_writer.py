@@ -126,10 +126,12 @@ class WordWriter:
         self.paragraph(text, italic=True)
 
     def bullet(self, text: str, level: int = 1, suffix: str = ""):
-        """One bullet; a post-it typed over several lines becomes one flowing line (no hard breaks)."""
+        """One bullet. A post-it written on several lines ("Rekruttering:" and two dashes) keeps its
+        lines as line breaks (w:br) inside the one bullet; blank lines and stray spaces go."""
         paragraph = self.doc.add_paragraph()
         paragraph._p.style = self._bullet_ids[1 if level == 1 else 2]
-        paragraph.add_run(" ".join(xml_safe(text).split()))
+        lines = [" ".join(line.split()) for line in xml_safe(text).splitlines()]
+        paragraph.add_run("\n".join(line for line in lines if line))  # python-docx writes "\n" as <w:br/>
         if suffix:
             extra = paragraph.add_run(f"  {suffix}")
             extra.font.color.rgb = RGBColor(0x55, 0x55, 0x55)

@@ -10,10 +10,10 @@ from ..model.content import BoardDefinition
 from ..model.layout import boxes_overlap
 from ..model.project import NOTE_HEIGHT, NOTE_WIDTH, Note, new_id
 from . import theme
-from .board_items import BoardBackground, ClusterOutline
+from .board_items import BoardBackground, ClusterOutline, zone_text_rects
 from .commands import UpdateNotes
 from .document import WorkshopDocument
-from .note_item import NoteItem, note_height_for
+from .note_item import NoteItem, family_cap, note_height_for
 from .zone_placement import add_to_zone
 
 MARGIN = 80.0
@@ -30,6 +30,7 @@ class BoardScene(QGraphicsScene):
         self.items_by_id: dict[str, NoteItem] = {}
         self._cluster_items: list[ClusterOutline] = []
         self._press_positions: dict[str, QPointF] = {}
+        self._family_caps: dict[str, float] = {}  # zone id -> its notes' size cap, computed when painted
         self.setSceneRect(QRectF(-MARGIN, -MARGIN, board.width + 2 * MARGIN, board.height + 2 * MARGIN))
         self.setBackgroundBrush(theme.CANVAS_BACKGROUND)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -51,6 +52,7 @@ class BoardScene(QGraphicsScene):
 
     def _add_item(self, note: Note) -> NoteItem:
         item = NoteItem(note, self._unplaced(note))
+        item.family = self.family_cap
         self.addItem(item)
         self.items_by_id[note.id] = item
         return item
@@ -58,6 +60,7 @@ class BoardScene(QGraphicsScene):
     def _on_notes_changed(self, ids: set[str]) -> None:
         notes = {n.id: n for n in self.document.project.notes} if len(ids) > 4 else None
         cluster_touched = False
+        zones: set[str | None] = set()
         for note_id in ids:
             if notes is not None:
                 note = notes.get(note_id)
@@ -67,6 +70,8 @@ class BoardScene(QGraphicsScene):
                 except KeyError:
                     note = None
             item = self.items_by_id.get(note_id)
+            if item is not None:
+                zones.add(item.zone)
             if note is None or note.board != self.board.id:
                 if item is not None:
                     self.removeItem(item)
@@ -77,26 +82,60 @@ class BoardScene(QGraphicsScene):
                 item = self._add_item(note)
             else:
                 item.sync(note, self._unplaced(note))
+            zones.add(note.zone)
             cluster_touched = cluster_touched or note.cluster is not None
+        self._refresh_families(zones)
         if cluster_touched:
             self._rebuild_clusters()
+
+    # --- one size family per zone ----------------------------------------------------
+    def family_cap(self, zone_id: str | None) -> float:
+        """The font size cap of the zone's notes (see note_item.family_cap); worked out when a
+        note of the zone is first painted, so opening 2,000 notes lays none of them out."""
+        if zone_id is None or self.board.zone(zone_id) is None:
+            return theme.NOTE_FONT_MAX
+        cap = self._family_caps.get(zone_id)
+        if cap is None:
+            cap = self._family_caps[zone_id] = family_cap(
+                [i.natural_size() for i in self.items_by_id.values() if i.zone == zone_id])
+        return cap
+
+    def _refresh_families(self, zones: set[str | None]) -> None:
+        """Notes came, went or changed in `zones`: their notes are laid out again if the cap moved."""
+        for zone_id in zones:
+            if zone_id is None or zone_id not in self._family_caps:
+                continue
+            old = self._family_caps.pop(zone_id)
+            new = self.family_cap(zone_id)
+            if new != old:
+                for item in self.items_by_id.values():
+                    # Only the notes whose size the cap actually changes are laid out again.
+                    if item.zone == zone_id and min(item.natural_size(), old) != min(item.natural_size(), new):
+                        item.family_changed()
 
     def _rebuild_clusters(self) -> None:
         for item in self._cluster_items:
             self.removeItem(item.label)
             self.removeItem(item)
         self._cluster_items = []
-        members: dict[str, QRectF] = {}
+        members: dict[str, list[QRectF]] = {}
+        notes: list[QRectF] = []
         for note in self.document.project.notes:
-            if note.board == self.board.id and note.cluster:
+            if note.board == self.board.id:
                 rect = QRectF(note.x, note.y, note.w, note.h)
-                members[note.cluster] = members[note.cluster].united(rect) if note.cluster in members else rect
+                notes.append(rect)
+                if note.cluster:
+                    members.setdefault(note.cluster, []).append(rect)
+        if not members:
+            return
+        obstacles = notes + zone_text_rects(self.board)
         for cluster in self.document.project.clusters:
             if cluster.id in members:
-                outline = ClusterOutline(cluster.name, members[cluster.id])
+                outline = ClusterOutline(cluster.name, members[cluster.id], obstacles)
                 self.addItem(outline)
                 self.addItem(outline.label)
                 self._cluster_items.append(outline)
+                obstacles.append(outline.label.boundingRect())  # two labels never on top of each other
 
     # --- queries used by views and actions -------------------------------------------
     def selected_note_ids(self) -> list[str]:

@@ -19,6 +19,7 @@ from PySide6.QtGui import QUndoCommand
 from ..model import operations as ops
 from ..model.change import Outcome
 from ..model.errors import ModelError
+from ..model.gather import gather_and_group_op
 from ..model.project import Cluster, Note, Project
 from .document import WorkshopDocument
 
@@ -85,8 +86,13 @@ class UpdateNotes(Edit):
 
 
 class GroupNotes(Edit):
+    """Make a cluster; its notes also move next to each other in their zone (model/gather.py)."""
+
     def __init__(self, document: WorkshopDocument, note_ids: Iterable[str], cluster: Cluster):
-        super().__init__(document, "Saml i klynge", partial(ops.group_notes_op, note_ids=list(note_ids), cluster=cluster))
+        board = document.content.board(cluster.board)
+        op = (partial(gather_and_group_op, board=board, note_ids=list(note_ids), cluster=cluster) if board is not None
+              else partial(ops.group_notes_op, note_ids=list(note_ids), cluster=cluster))
+        super().__init__(document, "Saml i klynge", op)
 
 
 class UngroupNotes(Edit):

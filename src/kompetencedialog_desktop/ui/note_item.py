@@ -7,28 +7,23 @@ only; the scene turns the finished drag into one undo command.
 from __future__ import annotations
 
 import math
-import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QKeyEvent, QPainter, QPen, QTextLayout, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem
 
 from ..model.project import NOTE_HEIGHT, NOTE_WIDTH, Note
-from . import theme
-
-if TYPE_CHECKING:
-    import pyphen
+from . import hyphenation, theme
 
 PADDING = 10.0
-VOTES_SPACE = 18.0
 
 # Never smaller than this (board units, like theme.NOTE_FONT_MAX): a 120-character note stays
 # readable at fit zoom; a longer text makes the note taller (note_height_for) or is cut with "…".
 NOTE_FONT_READABLE = 12.0
 MAX_GROWN_HEIGHT = 3 * NOTE_HEIGHT
-_SOFT_HYPHEN = "\u00ad"
+_SOFT_HYPHEN = hyphenation.SOFT_HYPHEN
 
 
 def _text_option() -> QTextOption:
@@ -42,33 +37,55 @@ def _text_option() -> QTextOption:
 TEXT_OPTION = _text_option()
 
 
-@lru_cache(maxsize=1)
-def _danish() -> "pyphen.Pyphen | None":
-    try:
-        import pyphen
+@lru_cache(maxsize=8192)
+def hyphenated(text: str) -> str:
+    """`text` with soft hyphens in every word of 7+ letters, at its break points
+    (hyphenation.break_points); Qt draws a visible hyphen only where it breaks a line there."""
+    return hyphenation.hyphenate(text, lambda piece: len(piece) >= 7)
 
-        return pyphen.Pyphen(lang="da_DK")
-    except Exception:  # dictionary missing from a bundle: no hyphens, but never a crash
-        return None
+
+@lru_cache(maxsize=64)
+def _font(size: float):
+    return theme.board_font(size)
+
+
+@lru_cache(maxsize=64)
+def _metrics(size: float) -> QFontMetricsF:
+    return QFontMetricsF(_font(size))
+
+
+@lru_cache(maxsize=16384)
+def _advance(piece: str, size: float) -> float:
+    return _metrics(size).horizontalAdvance(piece)
 
 
 @lru_cache(maxsize=8192)
-def hyphenated(text: str) -> str:
-    """`text` with soft hyphens where Danish words may break ("Kompetence-fonden"); Qt draws a
-    visible hyphen only where it breaks a line there."""
-    dic = _danish()
-    if dic is None:
-        return text
-    return _WORD.sub(lambda m: dic.inserted(m.group(0), hyphen=_SOFT_HYPHEN) if len(m.group(0)) >= 7 else m.group(0), text)
+def _widest_piece(text: str) -> float:
+    """The widest unbreakable run of `text` at the reference size."""
+    return max((_advance(p, _REF) for p in hyphenation.pieces(text)), default=0.0)
 
 
-_WORD = re.compile(r"[^\W\d_]+")
+@lru_cache(maxsize=8192)
+def layout_text(text: str, width: float, height: float, size: float) -> str:
+    """`text` as paint() lays it out at `size` in a width x height box: soft hyphens only in the
+    words that cannot stand whole on a line at that size. A text that does not fit even at the
+    readable size gets them in all its long words: hyphenated, it needs fewer lines."""
+    def too_wide(piece: str) -> bool:
+        return _advance(piece, size) > width
+
+    readable = size <= NOTE_FONT_READABLE + 0.01
+    if not readable and _widest_piece(text) * size / _REF * 1.05 < width:
+        return text  # every word fits a line whole (measured at the reference size, with room to spare)
+    soft = hyphenation.hyphenate(text, too_wide, too_wide)
+    if readable and _soft_height(soft, _font(size), width) > height + 0.5:
+        return hyphenation.hyphenate(text, lambda piece: len(piece) >= 7 or too_wide(piece), too_wide)
+    return soft
 
 
-def _layout_height(text: str, font, width: float) -> float:
-    """Height of `text` laid out exactly as paint() draws it (same wrap mode, same hyphens)."""
+def _soft_height(soft: str, font, width: float) -> float:
+    """Height of an already hyphenated text laid out exactly as paint() draws it."""
     total = 0.0
-    for paragraph in hyphenated(text).split("\n"):
+    for paragraph in soft.split("\n"):
         layout = QTextLayout(paragraph, font)
         layout.setTextOption(TEXT_OPTION)
         layout.beginLayout()
@@ -82,18 +99,51 @@ def _layout_height(text: str, font, width: float) -> float:
     return total
 
 
+def _layout_height(text: str, size: float, width: float, height: float) -> float:
+    """Height of `text` laid out at `size` as paint() draws it in a width x height box."""
+    return _soft_height(layout_text(text, width, height, size), _font(size), width)
+
+
 _REF = 20.0
-_PREFERRED_MIN = 16.0
 _WRAP_SLACK = 1.18  # lines are never filled to the edge; measured on Danish note texts
+# Whole words ("Grøn omstilling", not "Grøn om-stilling") unless that costs more than this share
+# of the size that splitting long words at their Danish break points would allow
+# ("Specialpædagogisk løft" at 9 px next to 16 px neighbours) ...
+WHOLE_WORDS_STEP = 0.85
+WHOLE_WORDS_BIG = 20.0  # ... and always when whole words get this size anyway
 
 
 def _finite(value: float, fallback: float) -> float:
     return value if isinstance(value, (int, float)) and math.isfinite(value) else fallback
 
 
+def _unit_cap(units: list[str], width: float) -> float:
+    """The largest size at which the widest of `units` fits a line; units too wide even at the
+    readable size (a web address) break anywhere and cap nothing."""
+    longest = max((_advance(u, _REF) for u in units if _advance(u, NOTE_FONT_READABLE) <= width), default=0.0)
+    cap = 0.98 * _REF * width / longest if longest > 0 else theme.NOTE_FONT_MAX
+    return min(theme.NOTE_FONT_MAX, max(NOTE_FONT_READABLE, cap))
+
+
+def _fit(text: str, width: float, height: float, estimate: float, cap: float) -> float:
+    size = max(NOTE_FONT_READABLE, min(estimate, cap))
+    if _layout_height(text, size, width, height) <= height:
+        # The estimate is cautious: two steps up, if the text still fits (big letters for the room).
+        for _ in range(2):
+            bigger = min(cap, size * 1.1)
+            if bigger <= size or _layout_height(text, bigger, width, height) > height:
+                break
+            size = bigger
+        return size
+    while size > NOTE_FONT_READABLE and _layout_height(text, size, width, height) > height:
+        size = max(NOTE_FONT_READABLE, size * 0.92)
+    return size
+
+
 def fitting_point_size(text: str, width: float, height: float) -> float:
     """The largest font size (in board units) at which `text` fits the box, never below
-    NOTE_FONT_READABLE (the note then grows or cuts its text; see paint()).
+    NOTE_FONT_READABLE (the note then grows or cuts its text; see paint()). Words stay whole
+    unless that costs much more than a step of size (WHOLE_WORDS_STEP).
 
     An estimate from the text's length picks the size; one or two real layouts confirm it
     (a bisection costs ~1 ms a note, too slow for opening 2,000 notes). Any box, even an empty
@@ -101,7 +151,7 @@ def fitting_point_size(text: str, width: float, height: float) -> float:
     if not text.strip():
         return theme.NOTE_FONT_MAX
     width, height = max(1.0, _finite(width, 1.0)), max(1.0, _finite(height, 1.0))
-    metrics = QFontMetricsF(theme.board_font(_REF))
+    metrics = _metrics(_REF)
     paragraphs = text.count("\n") + 1
     line_h = metrics.lineSpacing()
     full = metrics.horizontalAdvance(text.replace("\n", " "))
@@ -109,30 +159,25 @@ def fitting_point_size(text: str, width: float, height: float) -> float:
     a = full * _WRAP_SLACK * line_h / width
     b = paragraphs * line_h
     k = (-b + math.sqrt(max(0.0, b * b + 4 * a * height))) / (2 * a) if a > 0 else 1.0
-    size = min(theme.NOTE_FONT_MAX, _finite(_REF * k, NOTE_FONT_READABLE))
-    # Whole words while that keeps the letters large; below that a long compound is hyphenated.
-    longest = max(_WORD_PARTS.split(text), key=len) or text  # "IT-system" may break at its own hyphen
-    word_cap = _REF * width / max(1.0, metrics.horizontalAdvance(longest))
-    cap = min(theme.NOTE_FONT_MAX, word_cap) if word_cap >= _PREFERRED_MIN else theme.NOTE_FONT_MAX
-    size = max(NOTE_FONT_READABLE, min(size, cap))
-    if _layout_height(text, theme.board_font(size), width) <= height:
-        # The estimate is cautious: two steps up, if the text still fits (big letters for the room).
-        for _ in range(2):
-            bigger = min(cap, size * 1.1)
-            if bigger <= size or _layout_height(text, theme.board_font(bigger), width) > height:
-                break
-            size = bigger
-        return size
-    while size > NOTE_FONT_READABLE and _layout_height(text, theme.board_font(size), width) > height:
-        size = max(NOTE_FONT_READABLE, size * 0.92)
-    return size
+    estimate = max(NOTE_FONT_READABLE, min(theme.NOTE_FONT_MAX, _finite(_REF * k, NOTE_FONT_READABLE)))
+    whole_cap = _unit_cap(hyphenation.pieces(text), width)
+    whole = _fit(text, width, height, estimate, whole_cap)
+    if whole_cap >= estimate or whole >= WHOLE_WORDS_BIG:
+        return whole  # the length, not a long word, sets the size: splitting gains nothing
+    split_cap = _unit_cap(hyphenation.units(hyphenation.hyphenate(text, _always)), width)
+    if whole >= WHOLE_WORDS_STEP * split_cap:
+        return whole
+    split = _fit(text, width, height, estimate, split_cap)
+    return whole if whole >= WHOLE_WORDS_STEP * split else split
 
 
-_WORD_PARTS = re.compile(r"[\s\-/]+")
+def _always(_: str) -> bool:
+    return True
 
 
 def text_fits(text: str, width: float, height: float, size: float) -> bool:
-    return _layout_height(text, theme.board_font(size), max(1.0, width)) <= height + 0.5
+    width = max(1.0, width)
+    return _layout_height(text, size, width, height) <= height + 0.5
 
 
 def padding_for(w: float, h: float) -> float:
@@ -146,7 +191,7 @@ def _draw_cut(painter: QPainter, box: QRectF, text: str, size: float) -> None:
     metrics = QFontMetricsF(font)
     lines: list[str] = []
     y = 0.0
-    for paragraph in hyphenated(text).split("\n"):
+    for paragraph in layout_text(text, box.width(), box.height(), size).split("\n"):
         layout = QTextLayout(paragraph, font)
         layout.setTextOption(TEXT_OPTION)
         layout.beginLayout()
@@ -169,19 +214,61 @@ def _draw_cut(painter: QPainter, box: QRectF, text: str, size: float) -> None:
     painter.setFont(font)
     top = box.top()
     step = metrics.lineSpacing()
-    for i, line in enumerate(lines):
-        shown = line.replace(_SOFT_HYPHEN, "") + ("-" if line.endswith(_SOFT_HYPHEN) else "")
+    for i, part in enumerate(lines):
+        shown = part.replace(_SOFT_HYPHEN, "") + ("-" if part.endswith(_SOFT_HYPHEN) else "")
         painter.drawText(QRectF(box.left(), top + i * step, box.width(), step), int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), shown)
 
 
 def note_height_for(text: str, w: float = NOTE_WIDTH, h: float = NOTE_HEIGHT, votes: bool = False) -> float:
     """The height a w-wide note needs to show `text` at a readable size: `h` if it fits, taller
     (up to MAX_GROWN_HEIGHT) if not. New and edited notes grow instead of shrinking their text."""
-    pad = padding_for(w, h)
+    pad = padding_for(w, max(h, MAX_GROWN_HEIGHT))  # a grown note's margin: the widest it gets
     box_w = w - 2 * pad
-    extra = 2 * pad + (VOTES_SPACE if votes else 0)
-    needed = _layout_height(text, theme.board_font(NOTE_FONT_READABLE), max(1.0, box_w)) + extra
+    extra = pad + (max(pad, vote_strip(h)) if votes else pad)
+    box_w = max(1.0, box_w)
+    # Whole words if they fit the note's own height; else all long words hyphenated (fewer lines).
+    soft = layout_text(text, box_w, h - extra, NOTE_FONT_READABLE)
+    needed = _soft_height(soft, theme.board_font(NOTE_FONT_READABLE), box_w) + extra
     return float(min(MAX_GROWN_HEIGHT, max(h, math.ceil(needed / 10) * 10)))
+
+
+def _dot_size(h: float) -> float:
+    # 22 units on a full note: ~11 px at the fit zoom of a 1366x768 laptop (12 units were 6 px).
+    return max(10.0, min(22.0, 0.17 * h))
+
+
+def vote_strip(h: float) -> float:
+    """The height the dot line keeps free at the foot of an h-high note (the text stays above)."""
+    return _dot_size(h) + 10.0
+
+
+@lru_cache(maxsize=1024)
+def vote_marks(w: float, h: float, votes: int) -> tuple[list[QRectF], QRectF, float]:
+    """The dot line at the foot of a w x h note: (one circle per dot, the number's box, its font
+    size in board units). As many dots as fit left of the number; the number always says all."""
+    d = _dot_size(h)
+    top = h - 5.0 - d
+    size = 0.85 * d
+    number_w = QFontMetricsF(theme.board_font(size, bold=True)).horizontalAdvance(str(votes)) + 2.0  # cached per size
+    number = QRectF(w - 7.0 - number_w, top - 3.0, number_w, d + 6.0)
+    step = 1.3 * d
+    room = max(0, int((number.left() - 6.0 - 7.0 - d) // step) + 1)
+    dots = [QRectF(7.0 + i * step, top, d, d) for i in range(min(votes, room))]
+    return dots, number, size
+
+
+FAMILY_STEP = 1.2  # a zone's notes: at most this much above the zone's median size
+
+
+def family_cap(sizes: list[float]) -> float:
+    """The largest font size for a zone's notes, from their own best sizes: short notes are not
+    giant next to long ones (paper post-its are written with one marker). Never below readable."""
+    if len(sizes) < 2:
+        return theme.NOTE_FONT_MAX
+    ordered = sorted(sizes)
+    middle = len(ordered) // 2
+    median = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    return max(NOTE_FONT_READABLE, min(theme.NOTE_FONT_MAX, FAMILY_STEP * median))
 
 
 class NoteItem(QGraphicsItem):
@@ -191,7 +278,12 @@ class NoteItem(QGraphicsItem):
         self._text = ""
         self._w = self._h = 1.0
         self._point_size: float | None = None
+        self._shown = ""  # the text as drawn at _point_size (with its soft hyphens)
+        self._natural: float | None = None  # the best size for this note alone
         self._fits = True
+        self.zone: str | None = None
+        # The zone's size family (BoardScene.family_cap): the note's size is capped by it.
+        self.family: Callable[[str | None], float] | None = None
         self._edit_extra = 0.0  # while editing, the note grows under a long text (never the model)
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -210,12 +302,13 @@ class NoteItem(QGraphicsItem):
         if (note.w, note.h) != (self._w, self._h):
             self.prepareGeometryChange()
             self._w, self._h = note.w, note.h
-            self._point_size = None
+            self._point_size = self._natural = None
         if note.text != self._text:
             self._text = note.text
-            self._point_size = None
+            self._point_size = self._natural = None
         if bool(note.votes) != bool(getattr(self, "_votes", 0)):
-            self._point_size = None  # the dots take a line of the text box
+            self._point_size = self._natural = None  # the dots take a line of the text box
+        self.zone = note.zone
         self._colour = note.colour
         self._votes = note.votes
         self._chosen = note.chosen
@@ -250,20 +343,52 @@ class NoteItem(QGraphicsItem):
     def _text_box(self) -> QRectF:
         rect = QRectF(0, 0, self._w, self._h)
         pad = padding_for(self._w, self._h)
-        box = rect.adjusted(pad, pad, -pad, -pad - (VOTES_SPACE if self._votes else 0))
+        bottom = max(pad, vote_strip(self._h)) if self._votes else pad
+        box = rect.adjusted(pad, pad, -pad, -bottom)
         # A very small note (h=10) still gets a box: text is clipped, not laid out upside down.
         return QRectF(box.x(), box.y(), max(1.0, box.width()), max(1.0, box.height()))
+
+    def natural_size(self) -> float:
+        """The best font size for this note's text and box alone, before the zone's family cap."""
+        if self._natural is None:
+            box = self._text_box()
+            self._natural = fitting_point_size(self._text, box.width(), box.height())
+        return self._natural
+
+    def family_changed(self) -> None:
+        """The zone's size family changed: lay the text out again at the next paint."""
+        self._point_size = None
+        self.update()
 
     def text_layout(self) -> tuple[float, bool]:
         """(font size in board units, whether the whole text fits) for the current size."""
         if self._point_size is None:
             box = self._text_box()
-            self._point_size = fitting_point_size(self._text, box.width(), box.height())
+            cap = self.family(self.zone) if self.family is not None else theme.NOTE_FONT_MAX
+            self._point_size = min(self.natural_size(), max(NOTE_FONT_READABLE, cap))
+            # Kept with the size: the caches of the fitting may have dropped it when paint() asks.
+            self._shown = layout_text(self._text, box.width(), box.height(), self._point_size)
             fits = not self._text.strip() or text_fits(self._text, box.width(), box.height(), self._point_size)
             if fits != self._fits:
                 self._fits = fits
                 self._update_tooltip()  # measured lazily (opening 2,000 notes lays out none)
         return self._point_size, self._fits
+
+    def shown_lines(self) -> list[str]:
+        """The lines as paint() lays them out ("Kompetence-" where a word breaks at a soft hyphen)."""
+        size, _ = self.text_layout()
+        box = self._text_box()
+        lines: list[str] = []
+        for paragraph in layout_text(self._text, box.width(), box.height(), size).split("\n"):
+            layout = QTextLayout(paragraph, theme.board_font(size))
+            layout.setTextOption(TEXT_OPTION)
+            layout.beginLayout()
+            while (line := layout.createLine()).isValid():
+                line.setLineWidth(box.width())
+                part = paragraph[line.textStart():line.textStart() + line.textLength()]
+                lines.append(part.replace(_SOFT_HYPHEN, "").rstrip() + ("-" if part.endswith(_SOFT_HYPHEN) else ""))
+            layout.endLayout()
+        return lines
 
     def _paint(self, painter: QPainter) -> None:
         rect = QRectF(0, 0, self._w, self._h + self._edit_extra)
@@ -286,24 +411,23 @@ class NoteItem(QGraphicsItem):
         size, fits = self.text_layout()
         box = self._text_box()
         painter.setPen(theme.NOTE_TEXT)
-        painter.setFont(theme.board_font(size))
+        painter.setFont(_font(size))
         if fits:
-            painter.drawText(box, hyphenated(self._text), TEXT_OPTION)
+            painter.drawText(box, self._shown, TEXT_OPTION)
         else:  # too long even at the readable size: whole lines, the last ending in "…" (full text: tooltip)
             _draw_cut(painter, box, self._text, size)
         if self._votes:
             self._paint_votes(painter, QRectF(0, 0, self._w, self._h))
 
     def _paint_votes(self, painter: QPainter, rect: QRectF) -> None:
+        dots, number, size = vote_marks(rect.width(), rect.height(), self._votes)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(theme.TEXT_DARK)
-        shown = min(self._votes, 8)
-        for i in range(shown):
-            painter.drawEllipse(QRectF(rect.left() + 8 + i * 15, rect.bottom() - 20, 12, 12))
+        for dot in dots:
+            painter.drawEllipse(dot)
         painter.setPen(theme.TEXT_DARK)
-        painter.setFont(theme.board_font(13, bold=True))
-        painter.drawText(QRectF(rect.right() - 60, rect.bottom() - 24, 52, 20),
-                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), str(self._votes))
+        painter.setFont(theme.board_font(size, bold=True))
+        painter.drawText(number, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), str(self._votes))
 
     # --- in-place editing -------------------------------------------------------------
     def start_editing(self, on_done: Callable[[str, bool], None]) -> "NoteEditor":
