@@ -243,8 +243,6 @@ class ProjectorWindow(QWidget):
     def toggle_blank(self) -> None:
         showing = self.blanked
         self.stack.setCurrentWidget(self.stack.widget(0) if showing else self.blank)
-        if showing:  # the view was hidden (and may have been resized meanwhile): fit it again once shown
-            QTimer.singleShot(0, self.fit)
         self.blanked_changed.emit(self.blanked)
 
     # --- where it shows ---------------------------------------------------------------------
