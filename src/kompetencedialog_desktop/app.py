@@ -58,7 +58,8 @@ def run_gui(file: str | None = None, *, smoke_test: bool = False) -> int:
     window = MainWindow()
     if not smoke_test:
         window.layout_memory.restore()  # last size, position and panel
-    _install_excepthook(window)
+    if not smoke_test:  # a smoke test must fail with its traceback, not wait at an error dialog
+        _install_excepthook(window)
     open_files_from_system(app, window)  # macOS: a .kdlg opened from Finder
     if smoke_test:
         window.files.new_example("strategi")
@@ -71,9 +72,12 @@ def run_gui(file: str | None = None, *, smoke_test: bool = False) -> int:
         app.processEvents()
         image = window.grab()
         danish = bool(app.property("kompetencedialog_da"))  # qtbase_da.qm found (the bundle must keep it)
-        ok = not image.isNull() and len(window.pages) == 3 and window.pages[0].scene.items_by_id and danish
+        from .ui.hyphenation import _dictionary  # pyphen's Danish dictionary (the bundle must keep it)
+
+        hyphens = _dictionary() is not None
+        ok = not image.isNull() and len(window.pages) == 3 and window.pages[0].scene.items_by_id and danish and hyphens
         print(f"Røgtest: vindue {image.width()}x{image.height()}, {len(window.pages[0].scene.items_by_id)} post-its på plade 1, "
-              f"Qt på dansk: {'ja' if danish else 'nej'}")
+              f"Qt på dansk: {'ja' if danish else 'nej'}, dansk orddeling: {'ja' if hyphens else 'nej'}")
         return 0 if ok else 1
     QTimer.singleShot(0, window.raise_)
     return app.exec()
