@@ -114,6 +114,7 @@ class FileController(QObject):
             if dialogs.ask_yes_no(self.window, "Workshoppen blev ikke gemt", f"{exc}\n\nVil du gemme den et andet sted nu?"):
                 return self.save_as()
             return False
+        self.autosave.saved()
         if old_path != path:
             if old_path is not None:
                 lock.release(old_path)
@@ -143,6 +144,8 @@ class FileController(QObject):
             dialogs.show_error(self.window, "Gendannelsen mislykkedes", str(exc))
             return False
         original = entry.original if entry.original is not None and entry.original.parent.is_dir() else None
+        if entry.older_than_file:
+            original = None  # the file holds newer work: the snapshot opens as an untitled copy
         document = WorkshopDocument(project, original, self)
         document.touch()
         self._set_document(document, recovery_key=entry.key)

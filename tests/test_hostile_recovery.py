@@ -1,0 +1,155 @@
+"""Hostile run 2: recovery that offers older work, two windows on one file, damaged recovery
+cards. Each test reproduces one finding and goes through the real window or FileController."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import time
+
+import pytest
+
+from kompetencedialog_desktop.model.operations import add_notes_op
+from kompetencedialog_desktop.model.project import Note
+from kompetencedialog_desktop.storage import lock
+from kompetencedialog_desktop.storage.autosave import AutosaveStore, SnapshotInfo
+from kompetencedialog_desktop.storage.project_file import dump_project, load_project, save_project
+from kompetencedialog_desktop.ui import dialogs
+
+from .conftest import close_window, open_window
+
+
+@pytest.fixture
+def state(tmp_path, monkeypatch):
+    folder = tmp_path / "autosave"
+    monkeypatch.setattr("kompetencedialog_desktop.storage.autosave.autosave_dir", lambda: folder)
+    return folder
+
+
+def _add(document, note_id, text):
+    board = document.content.boards[0].id
+    document.apply("Ny", lambda p: add_notes_op(p, [Note(id=note_id, board=board, x=10, y=10, text=text)]))
+
+
+def _crash(win):
+    """The process dies: no closeEvent, its lock is stale (released here for the same pid)."""
+    win.files.autosave.writer.wait_idle()
+    if win.files.document is not None and win.files.document.path is not None:
+        lock.release(win.files.document.path)
+    win.files.autosave._timer.stop()
+    win.hide()
+    win.deleteLater()
+
+
+def test_a_save_removes_the_snapshot_at_once(qtbot, state, tmp_path, empty_project):
+    """Crash 0.1 s after Ctrl+S: no older snapshot may be offered at the next start."""
+    path = tmp_path / "w.kdlg"
+    save_project(empty_project, path)
+    win = open_window(qtbot, size=(1400, 900))
+    assert win.files.open(path)
+    document = win.files.document
+    _add(document, "k1", "note 1")
+    win.files.autosave.flush()
+    win.files.autosave.writer.wait_idle()
+    assert len(AutosaveStore(state).entries()) == 1  # the snapshot with note 1
+    _add(document, "k2", "note 2")
+    _add(document, "k3", "note 3")
+    assert win.files.save()
+    assert AutosaveStore(state).entries() == []  # gone before save() returned, not at the next tick
+    _crash(win)
+    later = open_window(qtbot, size=(1400, 900))
+    try:
+        assert later.files.recoverable() == []
+        assert len(load_project(path).notes) == 3
+    finally:
+        close_window(later)
+
+
+def test_a_snapshot_older_than_the_file_is_flagged_and_never_overwrites_it(qtbot, state, tmp_path, monkeypatch,
+                                                                           empty_project):
+    """A snapshot left by a crash between a save and its removal (or by another window)."""
+    path = tmp_path / "w.kdlg"
+    older = empty_project.model_copy(deep=True)
+    older.notes.append(Note(id="a", board="strategi-1", x=1, y=1, text="gammel"))
+    store = AutosaveStore(state)
+    store.write("fil-0123456789abcdef-4000000-abcdef12", dump_project(older), SnapshotInfo.of(older), path)
+    card = state / "fil-0123456789abcdef-4000000-abcdef12.json"
+    meta = json.loads(card.read_text())
+    meta["saved_at"] = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=5)).isoformat()
+    card.write_text(json.dumps(meta))
+    newer = empty_project.model_copy(deep=True)
+    newer.notes += [Note(id=i, board="strategi-1", x=1, y=1, text=i) for i in ("x", "y", "z")]
+    save_project(newer, path)
+    win = open_window(qtbot, size=(1400, 900))
+    try:
+        asked = []
+        monkeypatch.setattr(dialogs, "ask_recovery", lambda parent, text: asked.append(text) or "restore")
+        assert win.offer_recovery()
+        assert "ÆLDRE end den gemte fil" in asked[0] and "\n" not in asked[0]
+        document = win.files.document
+        assert document.path is None and len(document.project.notes) == 1  # an untitled copy
+        monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: None)
+        assert not win.files.save()  # Ctrl+S asks for a name: it cannot overwrite the newer file
+        assert len(load_project(path).notes) == 3
+    finally:
+        close_window(win)
+
+
+def test_two_windows_on_one_file_keep_their_own_snapshots(qtbot, state, tmp_path, empty_project):
+    """One window's clean save must not delete the other window's recovery."""
+    path = tmp_path / "w.kdlg"
+    save_project(empty_project, path)
+    a = open_window(qtbot, size=(1400, 900))
+    b = open_window(qtbot, size=(1400, 900))
+    try:
+        assert a.files.open(path) and b.files.open(path)
+        for i in range(5):
+            _add(b.files.document, f"B{i}", f"B note {i}")
+        b.files.autosave.flush()
+        b.files.autosave.writer.wait_idle()
+        _add(a.files.document, "A1", "A note")
+        a.files.autosave.flush()
+        a.files.autosave.writer.wait_idle()
+        assert len(AutosaveStore(state).entries()) == 2
+        assert a.files.save()
+        a.files.autosave.writer.wait_idle()
+        [left] = AutosaveStore(state).entries()
+        assert left.notes == 5 and len(AutosaveStore(state).load(left).notes) == 5  # B's work is still there
+    finally:
+        close_window(a)
+        close_window(b)
+
+
+def _card(state, key, **changes):
+    from kompetencedialog_desktop.model.project import Project
+
+    project = Project(workshop="grus", title=key)
+    store = AutosaveStore(state)
+    store.write(key, dump_project(project), SnapshotInfo.of(project), None)
+    card = state / f"{key}.json"
+    meta = json.loads(card.read_text())
+    meta.update(changes)
+    card.write_text(json.dumps(meta))
+
+
+def test_damaged_recovery_cards_are_described_from_their_snapshot(qtbot, state, monkeypatch):
+    monkeypatch.setenv("TZ", "Europe/Copenhagen")
+    time.tzset()
+    try:
+        _card(state, "unavngivet-naiv", saved_at="2026-11-25T09:00:00")
+        _card(state, "unavngivet-aar9999", saved_at="9999-12-31T23:59:59+00:00")
+        _card(state, "unavngivet-sund")
+        _card(state, "unavngivet-null", original="a\u0000b", notes=True)
+        _card(state, "unavngivet-liste", title=["x"], pid="12")
+        win = open_window(qtbot, size=(1400, 900))
+        try:
+            asked = []
+            monkeypatch.setattr(dialogs, "ask_recovery", lambda parent, text: asked.append(text) or "later")
+            assert not win.offer_recovery()
+            assert len(asked) == 5 and all("post-its" in text and "\n" not in text for text in asked)
+        finally:
+            close_window(win)
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
