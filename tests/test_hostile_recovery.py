@@ -153,3 +153,47 @@ def test_damaged_recovery_cards_are_described_from_their_snapshot(qtbot, state, 
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+# --- 3. file names that are not UTF-8 (Latin-1 from an old USB stick) ---------------------------
+LATIN1 = os.fsdecode(b"k\xf8benhavn.kdlg")
+
+
+def test_gui_opens_and_saves_a_latin1_file_name(qtbot, state, tmp_path, example):
+    path = tmp_path / LATIN1
+    save_project(example, path)
+    win = open_window(qtbot, size=(1400, 900))
+    try:
+        assert win.files.open(path)
+        _add(win.files.document, "ny", "tilføjet")
+        assert win.files.save()
+        win.files.autosave.flush()
+        assert win.files.autosave.writer.wait_idle()
+        assert any(n.text == "tilføjet" for n in load_project(path).notes)
+        assert os.path.exists(os.fsencode(tmp_path) + b"/k\xf8benhavn.kdlg.bak")
+        assert path in win.files.recent()
+        _add(win.files.document, "ny2", "igen")
+        win.files.autosave.flush()
+        assert win.files.autosave.writer.wait_idle()
+        [entry] = AutosaveStore(state).entries()
+        assert entry.original == path and "k?benhavn.kdlg" in entry.describe()
+    finally:
+        close_window(win)
+
+
+def test_command_line_handles_latin1_file_names(tmp_path, capsys, example, grus_example):
+    from kompetencedialog_desktop.cli import main
+
+    new = tmp_path / os.fsdecode(b"ny-\xf8.kdlg")
+    assert main(["new", "--workshop", "grus", "-o", str(new)]) == 0
+    assert load_project(new).workshop == "grus"
+    source = tmp_path / LATIN1
+    save_project(example, source)
+    assert main(["export", str(source), "--docx", str(tmp_path / os.fsdecode(b"ud-\xf8.docx")), "--no-pictures"]) == 0
+    grus = tmp_path / os.fsdecode(b"gr\xf8n.kdlg")
+    save_project(grus_example, grus)
+    assert main(["evaluate", str(source), "--grus", str(grus), "-o", str(tmp_path / "rapport.docx")]) == 0
+    capsys.readouterr()
+    assert main(["evaluate", str(grus), "--grus", str(grus), "-o", str(tmp_path / "r2.docx")]) == 1
+    err = capsys.readouterr().err
+    assert "»gr?n.kdlg« er ikke en kompetencestrategi" in err and "\\udc" not in err

@@ -43,19 +43,29 @@ class HeldOpenError(PermissionError):
     held_open = True
 
 
+def _size(text: str) -> int:
+    """Bytes of a file name as the system stores it: a name from an old USB stick may hold bytes
+    that are not UTF-8 (surrogates after os.fsdecode), which fsencode turns back into those bytes."""
+    return len(os.fsencode(text))
+
+
 def _cut(text: str, room: int) -> str:
-    return text.encode("utf-8")[: max(room, 0)].decode("utf-8", "ignore")
+    """The longest start of `text` that fits `room` bytes, never splitting a character."""
+    end = min(len(text), max(room, 0))
+    while end and _size(text[:end]) > room:
+        end -= 1
+    return text[:end]
 
 
 def fit_name(name: str, suffix: str = "", limit: int = NAME_MAX) -> str:
     """`name + suffix` in at most `limit` bytes: a long name loses the end of its stem, never its
     extension or the suffix (NAME….kdlg.bak stays recognisable)."""
-    if len((name + suffix).encode("utf-8")) <= limit:
+    if _size(name + suffix) <= limit:
         return name + suffix
     stem, ext = os.path.splitext(name)
-    room = limit - len((ext + suffix).encode("utf-8"))
+    room = limit - _size(ext + suffix)
     if room < 1:  # an absurd extension: cut the whole name instead
-        return _cut(name, limit - len(suffix.encode("utf-8"))) + suffix
+        return _cut(name, limit - _size(suffix)) + suffix
     return _cut(stem, room) + ext + suffix
 
 

@@ -27,7 +27,8 @@ def save_settings(settings: dict) -> None:
     path = _settings_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, json.dumps(settings, ensure_ascii=False, indent=2).encode("utf-8"))
+        # ASCII JSON: a recent file whose name is not UTF-8 (surrogates) is kept, not a crash
+        write_atomic(path, json.dumps(settings, indent=2).encode("ascii"))
     except OSError:
         pass  # settings are a convenience; the workshop itself is saved elsewhere
 
