@@ -197,3 +197,27 @@ def test_command_line_handles_latin1_file_names(tmp_path, capsys, example, grus_
     assert main(["evaluate", str(grus), "--grus", str(grus), "-o", str(tmp_path / "r2.docx")]) == 1
     err = capsys.readouterr().err
     assert "»gr?n.kdlg« er ikke en kompetencestrategi" in err and "\\udc" not in err
+
+
+# --- 4. Gem som onto a workshop another running copy has open --------------------------------
+def test_save_as_onto_a_workshop_open_elsewhere_asks(qtbot, state, tmp_path, monkeypatch, example, empty_project):
+    target = tmp_path / "andens.kdlg"
+    save_project(example, target)
+    before = target.read_bytes()
+    colleague = os.getppid()  # surely running
+    theirs = json.dumps({"pid": colleague, "host": lock.HOST, "user": "kollega", "since": "2026-11-25T09:00:00+00:00"})
+    lock.lock_path(target).write_text(theirs, encoding="utf-8")
+    win = open_window(qtbot, size=(1400, 900))
+    try:
+        win.files.new("strategi")
+        asked = []
+        monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: target)
+        monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, title, text: asked.append(text) or False)
+        assert not win.files.save_as()
+        assert len(asked) == 1 and "kollega" in asked[0] and "gemme oven i den alligevel" in asked[0]
+        assert target.read_bytes() == before and lock.lock_path(target).read_text(encoding="utf-8") == theirs
+        monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, title, text: asked.append(text) or True)
+        assert win.files.save_as() and len(asked) == 2
+        assert load_project(target).notes == []
+    finally:
+        close_window(win)
