@@ -221,3 +221,38 @@ def test_save_as_onto_a_workshop_open_elsewhere_asks(qtbot, state, tmp_path, mon
         assert load_project(target).notes == []
     finally:
         close_window(win)
+
+
+# --- 5. a 99,000-character note without spaces ---------------------------------------------------
+def test_a_huge_unbroken_note_lays_out_only_what_can_show(qtbot, state, tmp_path, monkeypatch, empty_project):
+    from PySide6.QtGui import QTextLayout
+
+    from kompetencedialog_desktop.ui import note_item
+
+    laid_out = []
+
+    class Recording(QTextLayout):
+        def __init__(self, text, font):
+            laid_out.append(len(text))
+            super().__init__(text, font)
+
+    monkeypatch.setattr(note_item, "QTextLayout", Recording)
+    fat = "æ" * 99_000
+    project = empty_project.model_copy(deep=True)
+    project.notes.append(Note(id="fed", board="strategi-1", x=100, y=300, text=fat))
+    path = tmp_path / "fed.kdlg"
+    save_project(project, path)
+    win = open_window(qtbot, size=(1400, 900))
+    try:
+        assert win.files.open(path)
+        win.current_page().view.grab()
+        from kompetencedialog_desktop.ui.note_item import NoteItem
+
+        [item] = [i for i in win.current_page().scene.items() if isinstance(i, NoteItem)]
+        assert laid_out and max(laid_out) <= 2 * note_item.MIN_SHOWN_CHARS
+        assert win.files.document.project.notes[0].text == fat  # the model keeps every letter
+        assert item.text == fat and item.toolTip().endswith(fat)
+    finally:
+        close_window(win)
+    assert "\u00ad" not in note_item.hyphenated("kompetence" * 10)  # no Danish word is 100 letters
+    assert "\u00ad" in note_item.hyphenated("kompetenceudvikling")

@@ -59,10 +59,24 @@ def hyphenated(text: str) -> str:
     dic = _danish()
     if dic is None:
         return text
-    return _WORD.sub(lambda m: dic.inserted(m.group(0), hyphen=_SOFT_HYPHEN) if len(m.group(0)) >= 7 else m.group(0), text)
+    return _WORD.sub(lambda m: dic.inserted(m.group(0), hyphen=_SOFT_HYPHEN)
+                     if 7 <= len(m.group(0)) <= MAX_HYPHENATED_WORD else m.group(0), text)
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+MAX_HYPHENATED_WORD = 60  # no Danish word is longer; a 99,000-letter "word" is not hyphenated
+
+# The text a note lays out and draws: a hostile 99,000-character word took seconds to lay out
+# per note. No box shows more characters than this (the narrowest letter is ~0.2 em, a line is
+# over 1 em, and the size never goes below NOTE_FONT_READABLE), so a longer text is cut with "…"
+# before layout; the model, the tooltip and Word keep the whole text.
+MIN_SHOWN_CHARS = 2_000
+
+
+def shown_text(text: str, width: float, height: float) -> str:
+    room = (max(1.0, width) / (0.2 * NOTE_FONT_READABLE) + 1) * (max(1.0, height) / NOTE_FONT_READABLE + 1)
+    limit = max(MIN_SHOWN_CHARS, int(min(room, 1e7)))
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _layout_height(text: str, font, width: float) -> float:
@@ -180,6 +194,7 @@ def note_height_for(text: str, w: float = NOTE_WIDTH, h: float = NOTE_HEIGHT, vo
     pad = padding_for(w, h)
     box_w = w - 2 * pad
     extra = 2 * pad + (VOTES_SPACE if votes else 0)
+    text = shown_text(text, box_w, MAX_GROWN_HEIGHT)
     needed = _layout_height(text, theme.board_font(NOTE_FONT_READABLE), max(1.0, box_w)) + extra
     return float(min(MAX_GROWN_HEIGHT, max(h, math.ceil(needed / 10) * 10)))
 
@@ -258,8 +273,10 @@ class NoteItem(QGraphicsItem):
         """(font size in board units, whether the whole text fits) for the current size."""
         if self._point_size is None:
             box = self._text_box()
-            self._point_size = fitting_point_size(self._text, box.width(), box.height())
-            fits = not self._text.strip() or text_fits(self._text, box.width(), box.height(), self._point_size)
+            self._shown = shown_text(self._text, box.width(), box.height())
+            self._point_size = fitting_point_size(self._shown, box.width(), box.height())
+            fits = not self._shown.strip() or (self._shown is self._text
+                                               and text_fits(self._shown, box.width(), box.height(), self._point_size))
             if fits != self._fits:
                 self._fits = fits
                 self._update_tooltip()  # measured lazily (opening 2,000 notes lays out none)
@@ -288,9 +305,9 @@ class NoteItem(QGraphicsItem):
         painter.setPen(theme.NOTE_TEXT)
         painter.setFont(theme.board_font(size))
         if fits:
-            painter.drawText(box, hyphenated(self._text), TEXT_OPTION)
+            painter.drawText(box, hyphenated(self._shown), TEXT_OPTION)
         else:  # too long even at the readable size: whole lines, the last ending in "…" (full text: tooltip)
-            _draw_cut(painter, box, self._text, size)
+            _draw_cut(painter, box, self._shown, size)
         if self._votes:
             self._paint_votes(painter, QRectF(0, 0, self._w, self._h))
 
