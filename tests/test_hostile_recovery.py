@@ -256,3 +256,29 @@ def test_a_huge_unbroken_note_lays_out_only_what_can_show(qtbot, state, tmp_path
         close_window(win)
     assert "\u00ad" not in note_item.hyphenated("kompetence" * 10)  # no Danish word is 100 letters
     assert "\u00ad" in note_item.hyphenated("kompetenceudvikling")
+
+
+# --- 6. command-line values the workshop refuses ------------------------------------------------
+@pytest.mark.parametrize("title,words", [("x" * 600, "for lang (600 tegn; højst 500)"),
+                                         (os.fsdecode(b"k\xf8benhavn"), "ikke gyldig tekst"),
+                                         ("a\x1b[31mrød", "styretegn"), ("to\nlinjer", "styretegn")])
+@pytest.mark.parametrize("example_flag", [[], ["--example"]])
+def test_new_with_a_bad_title_is_one_danish_line(tmp_path, capsys, title, words, example_flag):
+    from kompetencedialog_desktop.cli import main
+
+    out = tmp_path / "ny.kdlg"
+    assert main(["new", "--workshop", "strategi", "-o", str(out), "--title", title, *example_flag]) == 1
+    err = capsys.readouterr().err
+    assert words in err and err.count("\n") == 1 and err.startswith("kompetencedialog: --title") and not out.exists()
+
+
+def test_evaluate_with_bad_mus_text_is_one_danish_line(tmp_path, capsys, example, grus_example):
+    from kompetencedialog_desktop.cli import main
+
+    strategy, grus = tmp_path / "s.kdlg", tmp_path / "g.kdlg"
+    save_project(example, strategy)
+    save_project(grus_example, grus)
+    for mus in (f"{grus_example.group}=" + os.fsdecode(b"\xf8"), f"{grus_example.group}=" + "x" * 200_000):
+        code = main(["evaluate", str(strategy), "--grus", str(grus), "--mus", mus, "-o", str(tmp_path / "r.docx")])
+        err = capsys.readouterr().err
+        assert code == 1 and err.count("\n") == 1 and "Traceback" not in err and "should" not in err, err

@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from pydantic import ValidationError
+
 from . import __version__
 from .model.content import WORKSHOP_KINDS, WORKSHOP_NAMES
 from .model.factory import example_project, new_project
@@ -20,8 +22,10 @@ from .storage.content_loader import ContentError, load_example, workshop_content
 from .storage.errors import one_line, os_error_reason, printable, shown_name
 from .storage.migrations import CURRENT_SCHEMA_VERSION
 from .storage.outputs import check_output
+from .model.limits import MAX_LINE_TEXT
 from .storage.project_file import (
     FILE_SUFFIX,
+    danish_number,
     ProjectFileError,
     load_project,
     load_project_with_version,
@@ -77,7 +81,23 @@ def _err(message: str) -> int:
     return EXIT_ERROR
 
 
+def _line_argument(option: str, value: str | None, limit: int) -> str | None:
+    """Why a one-line text from the command line cannot go into the workshop, else None."""
+    if value is None:
+        return None
+    if any("\ud800" <= ch <= "\udfff" for ch in value):
+        return f"{option} er ikke gyldig tekst (tegnsættet er ikke UTF-8). Intet er oprettet."
+    if any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in value):
+        return f"{option} må ikke indeholde linjeskift eller andre styretegn. Intet er oprettet."
+    if len(value) > limit:
+        return f"{option} er for lang ({danish_number(len(value))} tegn; højst {danish_number(limit)}). Intet er oprettet."
+    return None
+
+
 def _cmd_new(args: argparse.Namespace) -> int:
+    problem = _line_argument("--title", args.title, MAX_LINE_TEXT)
+    if problem:
+        return _err(problem)
     out = Path(args.output)
     if out.suffix.lower() != FILE_SUFFIX:
         out = out.with_name(out.name + FILE_SUFFIX)
@@ -325,6 +345,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(args.file, smoke_test=args.smoke_test)
     except (ProjectFileError, ContentError) as exc:
         return _err(str(exc))
+    except ValidationError as exc:  # a command-line value the workshop refuses (each is checked first)
+        from .storage.errors import describe_validation_error
+
+        return _err(f"ugyldig værdi ({describe_validation_error(exc)}). Intet er ændret.")
     except BrokenPipeError:
         return _reader_went_away()
     except OSError as exc:  # anything the commands did not explain themselves (a too-long name …)
