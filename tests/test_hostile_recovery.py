@@ -282,3 +282,31 @@ def test_evaluate_with_bad_mus_text_is_one_danish_line(tmp_path, capsys, example
         code = main(["evaluate", str(strategy), "--grus", str(grus), "--mus", mus, "-o", str(tmp_path / "r.docx")])
         err = capsys.readouterr().err
         assert code == 1 and err.count("\n") == 1 and "Traceback" not in err and "should" not in err, err
+
+
+# --- 7. a damaged settings file ----------------------------------------------------------------
+@pytest.mark.parametrize("window", [{"geometry": "æøå"}, {"geometry": "!!!"}, {"geometry": 5, "panel_width": True},
+                                    {"geometry": "AAAA", "panel_visible": "nej", "panel_width": -3}, "x"])
+def test_a_damaged_settings_file_never_stops_the_start(qtbot, tmp_path, monkeypatch, window):
+    from kompetencedialog_desktop.storage import settings
+
+    good = tmp_path / "god.kdlg"
+    stored = tmp_path / "settings.json"
+    monkeypatch.setattr(settings, "_settings_path", lambda: stored)
+    stored.write_text(json.dumps({"window": window, "recent": ["/tmp/a\u0000b.kdlg", "/tmp/\ud800.kdlg", 7, "relativ.kdlg",
+                                                                str(good), "/" + "x" * 5000]}), encoding="utf-8")
+    win = open_window(qtbot, size=(1400, 900))
+    try:
+        win.layout_memory.restore()
+        assert win.files.recent() == [good]
+    finally:
+        close_window(win)
+
+
+def test_deeply_nested_settings_are_ignored(tmp_path, monkeypatch):
+    from kompetencedialog_desktop.storage import settings
+
+    stored = tmp_path / "settings.json"
+    monkeypatch.setattr(settings, "_settings_path", lambda: stored)
+    stored.write_text("[" * 100_000, encoding="utf-8")
+    assert settings.recent_files() == [] and settings.window_settings()["geometry"] is None
