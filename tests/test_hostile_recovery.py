@@ -310,3 +310,23 @@ def test_deeply_nested_settings_are_ignored(tmp_path, monkeypatch):
     monkeypatch.setattr(settings, "_settings_path", lambda: stored)
     stored.write_text("[" * 100_000, encoding="utf-8")
     assert settings.recent_files() == [] and settings.window_settings()["geometry"] is None
+
+
+# --- 9. exports never overwrite a workshop's backup ----------------------------------------------
+def test_exports_never_overwrite_the_workshops_backup(tmp_path, capsys, example):
+    from kompetencedialog_desktop.cli import main
+
+    path = tmp_path / "w.kdlg"
+    save_project(example, path)
+    save_project(example, path)
+    backup = tmp_path / "w.kdlg.bak"
+    before = backup.read_bytes()
+    assert main(["export", str(path), "--docx", str(backup), "--no-pictures"]) == 1
+    assert "sikkerhedskopien" in capsys.readouterr().err
+    pngs = tmp_path / "pngs"
+    pngs.mkdir()
+    (pngs / "strategi-1.png").symlink_to(backup)
+    assert main(["export", str(path), "--png", str(pngs)]) == 1
+    err = capsys.readouterr().err
+    assert "sikkerhedskopien" in err and err.count("\n") == 1
+    assert backup.read_bytes() == before
