@@ -330,3 +330,38 @@ def test_exports_never_overwrite_the_workshops_backup(tmp_path, capsys, example)
     err = capsys.readouterr().err
     assert "sikkerhedskopien" in err and err.count("\n") == 1
     assert backup.read_bytes() == before
+
+
+# --- 10. control characters in one-line fields -----------------------------------------------------
+@pytest.mark.parametrize("field,value", [("title", "a\x1b[31mrød"), ("group", "to\nlinjer"),
+                                         ("participants", ["Eva\x9b2J"])])
+def test_one_line_fields_with_control_characters_are_refused_naming_the_field(tmp_path, capsys, example,
+                                                                             field, value):
+    from kompetencedialog_desktop.cli import main
+
+    data = json.loads(dump_project(example))
+    data["workshop"][field] = value
+    data["workshop"]["notes"][0]["id"] = "id\x07"
+    path = tmp_path / "styretegn.kdlg"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["check", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"workshop.{field}" in err and "styretegn" in err and "\x1b" not in err and err.count("\n") == 1
+    assert "workshop.notes[0].id" in err
+
+
+def test_check_prints_nothing_that_steers_the_terminal(tmp_path, capsys, example):
+    from kompetencedialog_desktop.cli import main
+
+    path = tmp_path / os.fsdecode(b"esc\x1b[31m-\xf8.kdlg")
+    save_project(example, path)
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\udcf8" not in out and "Fil:       " in out
+
+
+def test_typed_plan_lines_are_cleaned_not_refused(empty_project):
+    from kompetencedialog_desktop.model import plan_operations as plan_ops
+
+    plan_ops.set_plan_text(empty_project, "adopted", "15. december\n2026\x1b")
+    assert empty_project.plan.adopted == "15. december 2026"
