@@ -365,3 +365,26 @@ def test_typed_plan_lines_are_cleaned_not_refused(empty_project):
 
     plan_ops.set_plan_text(empty_project, "adopted", "15. december\n2026\x1b")
     assert empty_project.plan.adopted == "15. december 2026"
+
+
+# --- 11. no English in the loader's refusals ---------------------------------------------------------
+_V1 = '{"format": "kompetencedialog-projekt", "schema_version": 1, "project": {"kind": "strategi", "title": "gammel", '
+
+
+@pytest.mark.parametrize("text,words", [
+    ('{"format": "kompetencedialog-projekt", "schema_version": ' + "1" * 5000 + ', "workshop": {}}', "for mange cifre"),
+    ('{"format": "kompetencedialog-projekt", "schema_version": ' + "9" * 4000 + ', "workshop": {}}', "meget høj"),
+    (_V1 + '"boards": {"strategi-1": null}}}', "kunne ikke opgraderes fra skemaversion 1: "),
+    (_V1 + '"boards": {"strategi-1": [{"id": "a", "text": "hej", "pos": [1, 2, 3], "colour": "pink"}]}}}',
+     "kunne ikke opgraderes fra skemaversion 1: "),
+])
+def test_loader_refusals_are_danish_only(tmp_path, text, words):
+    import re
+
+    path = tmp_path / "fjendtlig.kdlg"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(Exception) as caught:
+        load_project(path)
+    message = str(caught.value)
+    assert words in message and len(message) < 400
+    assert not re.search(r"Error|Exceeds|limit|digits|value has", message), message

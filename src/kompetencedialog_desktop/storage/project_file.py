@@ -134,8 +134,9 @@ def _parse_json(path: Path, text: str) -> Any:
         raise _fail(path, f"filen er beskadiget (ugyldig JSON i linje {exc.lineno}, kolonne {exc.colno})") from None
     except RecursionError:
         raise _fail(path, "filen er indlejret for dybt til at være et projekt") from None
-    except ValueError as exc:  # huge integers, NaN/Infinity
-        raise _fail(path, f"filen indeholder et ugyldigt tal ({str(exc)[:80]})") from None
+    except ValueError as exc:  # NaN/Infinity (our own Danish words), or an integer of thousands of digits
+        own = str(exc) if str(exc).endswith("er ikke et gyldigt tal") else "et tal har for mange cifre"
+        raise _fail(path, f"filen indeholder et ugyldigt tal ({own[:80]})") from None
 
 
 def parse_project(data: Any, path: Path) -> tuple[Project, int]:
@@ -152,9 +153,10 @@ def parse_project(data: Any, path: Path) -> tuple[Project, int]:
         raise _fail(path, "filens skemaversion mangler eller er ugyldig")
     if version > CURRENT_SCHEMA_VERSION:
         writer = str(data.get("app_version", "en nyere version"))[:40]
+        shown = str(version) if version < 10**12 else "meget høj"  # a 4,000-digit number is no version
         raise _fail(
             path,
-            f"filen er gemt med en nyere version af programmet ({writer}, skemaversion {version}), "
+            f"filen er gemt med en nyere version af programmet ({writer}, skemaversion {shown}), "
             f"og denne version kan kun læse op til skemaversion {CURRENT_SCHEMA_VERSION}. Opdatér programmet",
         )
     notes = data.get("workshop", {}).get("notes") if isinstance(data.get("workshop"), dict) else None
@@ -168,8 +170,9 @@ def parse_project(data: Any, path: Path) -> tuple[Project, int]:
         raise _fail(path, f"indholdet er ugyldigt ({describe_validation_error(exc)})") from None
     except MigrationRefused as exc:
         raise _fail(path, str(exc)) from None
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise _fail(path, f"filen kunne ikke opgraderes fra skemaversion {version} ({type(exc).__name__})") from None
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+        raise _fail(path, f"filen kunne ikke opgraderes fra skemaversion {version}: en del af indholdet har en "
+                          "form, som den version aldrig skrev (fx en tekst, hvor der skulle være et tal)") from None
     return envelope.workshop, started
 
 
