@@ -388,3 +388,23 @@ def test_loader_refusals_are_danish_only(tmp_path, text, words):
     message = str(caught.value)
     assert words in message and len(message) < 400
     assert not re.search(r"Error|Exceeds|limit|digits|value has", message), message
+
+
+# --- 12. the window's error dialogs keep the one-line rule ------------------------------------------
+@pytest.mark.parametrize("text", [
+    '{"format": "kompetencedialog-projekt", "schema_version": 99, "app_version": "9.9\\nline2 \\u001b[31mRED", "workshop": {}}',
+    '{"format": "andet\\n\\u001b[2Jformat", "schema_version": 4, "workshop": {}}',
+    '{"format": "kompetencedialog-projekt", "a\\nb\\u001b": 1, "a\\nb\\u001b": 2}',
+])
+def test_gui_error_dialogs_are_one_clean_line(qtbot, state, tmp_path, monkeypatch, text):
+    path = tmp_path / "fjendtlig.kdlg"
+    path.write_text(text, encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: shown.append(message))
+    win = open_window(qtbot, size=(1400, 900))
+    try:
+        assert not win.files.open(path)
+        [message] = shown
+        assert "\n" not in message and "\x1b" not in message and message.startswith("Kan ikke åbne")
+    finally:
+        close_window(win)

@@ -19,7 +19,7 @@ from .. import __version__
 from ..model.limits import MAX_NOTES
 from ..model.project import Project
 from .atomic import IS_WINDOWS, is_write_protected, real_target, write_atomic
-from .errors import describe_validation_error, os_error_reason, shown_name
+from .errors import describe_validation_error, one_line, os_error_reason, shown_name
 from .migrations import CURRENT_SCHEMA_VERSION, MigrationRefused, migrate
 from .strict_json import DuplicateKeyError, refuse_duplicate_keys
 
@@ -60,7 +60,9 @@ class SaveError(ProjectFileError):
 
 
 def _fail(path: Path, what: str) -> LoadError:
-    return LoadError(f"Kan ikke åbne »{shown_name(path)}«: {what}. {UNCHANGED}")
+    # The one place every refusal passes: a crafted format tag, version, key or id may hold a
+    # newline or ESC, and the window's dialog and the command line both show this one line.
+    return LoadError(one_line(f"Kan ikke åbne »{shown_name(path)}«: {what}. {UNCHANGED}"))
 
 
 def danish_number(n: int) -> str:
