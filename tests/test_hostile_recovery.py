@@ -408,3 +408,18 @@ def test_gui_error_dialogs_are_one_clean_line(qtbot, state, tmp_path, monkeypatc
         assert "\n" not in message and "\x1b" not in message and message.startswith("Kan ikke åbne")
     finally:
         close_window(win)
+
+
+# --- 13. new -o onto a dangling link or a link loop --------------------------------------------------
+def test_new_never_writes_through_a_dangling_link_or_replaces_a_loop(tmp_path, capsys):
+    from kompetencedialog_desktop.cli import main
+
+    dangling = tmp_path / "dangling.kdlg"
+    dangling.symlink_to(tmp_path / "nowhere.kdlg")
+    (tmp_path / "loop1.kdlg").symlink_to(tmp_path / "loop2.kdlg")
+    (tmp_path / "loop2.kdlg").symlink_to(tmp_path / "loop1.kdlg")
+    for name in ("dangling.kdlg", "loop1.kdlg"):
+        assert main(["new", "--workshop", "grus", "-o", str(tmp_path / name)]) == 1
+        assert "findes allerede" in capsys.readouterr().err
+    assert not (tmp_path / "nowhere.kdlg").exists()
+    assert (tmp_path / "loop1.kdlg").is_symlink() and os.readlink(tmp_path / "loop1.kdlg") == str(tmp_path / "loop2.kdlg")

@@ -101,7 +101,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.suffix.lower() != FILE_SUFFIX:
         out = out.with_name(out.name + FILE_SUFFIX)
-    if out.exists() and not args.force:
+    if os.path.lexists(out) and not args.force:  # also a dangling link or a link loop (exists() says no)
         return _err(f"»{shown_name(out)}« findes allerede. Brug --force for at overskrive den. Intet er ændret.")
     content = workshop_content(args.workshop)
     if args.example:
