@@ -423,3 +423,22 @@ def test_new_never_writes_through_a_dangling_link_or_replaces_a_loop(tmp_path, c
         assert "findes allerede" in capsys.readouterr().err
     assert not (tmp_path / "nowhere.kdlg").exists()
     assert (tmp_path / "loop1.kdlg").is_symlink() and os.readlink(tmp_path / "loop1.kdlg") == str(tmp_path / "loop2.kdlg")
+
+
+# --- 14. a folder named like the backup ------------------------------------------------------------
+def test_a_folder_named_like_the_backup_is_named_in_the_message(qtbot, state, tmp_path, monkeypatch, example):
+    path = tmp_path / "w.kdlg"
+    save_project(example, path)
+    (tmp_path / "w.kdlg.bak").mkdir()
+    before = path.read_bytes()
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, title, text: asked.append(text) or False)
+    win = open_window(qtbot, size=(1400, 900))
+    try:
+        assert win.files.open(path)
+        _add(win.files.document, "ny", "ny")
+        assert not win.files.save()
+        assert "sikkerhedskopien »w.kdlg.bak«" in asked[0] and "mappe" in asked[0]
+        assert path.read_bytes() == before and win.files.document.modified
+    finally:
+        close_window(win)

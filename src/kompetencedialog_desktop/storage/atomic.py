@@ -37,6 +37,15 @@ FOREIGN_TEMP_AGE = 3600.0  # another machine's temp file (shared folder) older t
 OLD_TEMP_AGE = 600.0
 
 
+class BackupError(OSError):
+    """NAME.bak could not be made (a folder of that name, no rights to it): `backup` says which."""
+
+    def __init__(self, cause: OSError, backup: Path):
+        super().__init__(cause.errno, cause.strerror, str(backup))
+        self.backup = backup
+        self.held_open = getattr(cause, "held_open", False)
+
+
 class HeldOpenError(PermissionError):
     """Windows: the target stayed open in another program through every retry."""
 
@@ -204,7 +213,10 @@ def keep_backup(path: Path) -> None:
             os.link(path, staging)
         except OSError:
             staging.write_bytes(path.read_bytes())
-        replace(staging, backup)
+        try:
+            replace(staging, backup)
+        except OSError as exc:
+            raise BackupError(exc, backup) from exc
         # rename() does nothing when both names are links to one file (another program made the
         # same backup a moment ago): the staging name would stay behind.
         with contextlib.suppress(FileNotFoundError):

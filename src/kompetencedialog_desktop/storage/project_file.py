@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from .. import __version__
 from ..model.limits import MAX_NOTES
 from ..model.project import Project
-from .atomic import IS_WINDOWS, is_write_protected, real_target, write_atomic
+from .atomic import IS_WINDOWS, BackupError, is_write_protected, real_target, write_atomic
 from .errors import describe_validation_error, one_line, os_error_reason, shown_name
 from .migrations import CURRENT_SCHEMA_VERSION, MigrationRefused, migrate
 from .strict_json import DuplicateKeyError, refuse_duplicate_keys
@@ -197,6 +197,12 @@ def dump_project(project: Project) -> bytes:
 
 def save_error_message(path: Path, exc: OSError) -> str:
     reason = os_error_reason(exc)
+    if isinstance(exc, BackupError):  # the file itself was fine: say which name is in the way
+        return (
+            f"Kunne ikke gemme »{shown_name(path)}«, fordi sikkerhedskopien »{shown_name(exc.backup)}« ikke kan "
+            f"skrives: {reason}. Flyt eller omdøb »{shown_name(exc.backup)}«, eller gem et andet sted. Den tidligere "
+            "gemte fil er uændret, og workshoppen er ikke ændret."
+        )
     return (
         f"Kunne ikke gemme »{shown_name(path)}«: {reason}. Den tidligere gemte fil er uændret, "
         "og workshoppen er ikke ændret."
