@@ -18,15 +18,15 @@ from pydantic import ValidationError
 from . import __version__
 from .model.content import WORKSHOP_KINDS, WORKSHOP_NAMES
 from .model.factory import example_project, new_project
+from .model.limits import MAX_LINE_TEXT
 from .storage.content_loader import ContentError, load_example, workshop_content
 from .storage.errors import one_line, os_error_reason, printable, shown_name
 from .storage.migrations import CURRENT_SCHEMA_VERSION
 from .storage.outputs import check_output
-from .model.limits import MAX_LINE_TEXT
 from .storage.project_file import (
     FILE_SUFFIX,
-    danish_number,
     ProjectFileError,
+    danish_number,
     load_project,
     load_project_with_version,
     project_json_schema,

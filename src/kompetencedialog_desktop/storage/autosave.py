@@ -101,7 +101,7 @@ class RecoveryEntry:
         name = _one_line(self.original.name.encode("utf-8", "replace").decode("utf-8"), 60) \
             if self.original else "ikke gemt workshop"
         text = f"{_one_line(self.title) or name} ({name}, {self.notes} post-its) – sidst ændret {_when(self.saved_at)}"
-        if self.older_than_file:
+        if self.older_than_file and self.file_saved_at is not None:
             text += (f". OBS: ÆLDRE end den gemte fil (gemt {_when(self.file_saved_at)}); "
                      "gendannes den, åbnes den som en kopi uden filnavn, så den gemte fil ikke overskrives")
         return text

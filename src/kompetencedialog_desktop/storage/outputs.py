@@ -11,7 +11,6 @@ from .atomic import real_target
 from .errors import shown_name
 from .project_file import FILE_SUFFIX, ProjectFileError
 
-
 BACKUP_SUFFIX = FILE_SUFFIX + ".bak"
 
 
