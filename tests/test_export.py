@@ -208,7 +208,8 @@ def test_hostile_text_gives_a_valid_document(tmp_path, empty_project):
     empty_project.notes.append(Note(id="a", board="strategi-1", zone="kerneopgave", x=40, y=250,
                                     text="Kontrol\x01\x02tegn 🙂 <b>&amp; \"citat\" 'enkelt' æøå ÆØÅ"))
     empty_project.notes.append(Note(id="b", board="strategi-1", zone="vilkaar", x=40, y=250, text=long_text))
-    empty_project.title = "Titel med \x07klokke & <tags>"
+    # A one-line field refuses control characters (model/text.py); Word cleans them regardless.
+    object.__setattr__(empty_project, "title", "Titel med \x07klokke & <tags>")
     path = tmp_path / "ud.docx"
     export_docx(empty_project, path)
     document = docx.Document(str(path))

@@ -13,16 +13,20 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from pydantic import ValidationError
+
 from . import __version__
 from .model.content import WORKSHOP_KINDS, WORKSHOP_NAMES
 from .model.factory import example_project, new_project
+from .model.limits import MAX_LINE_TEXT
 from .storage.content_loader import ContentError, load_example, workshop_content
-from .storage.errors import one_line, os_error_reason, shown_name
+from .storage.errors import one_line, os_error_reason, printable, shown_name
 from .storage.migrations import CURRENT_SCHEMA_VERSION
 from .storage.outputs import check_output
 from .storage.project_file import (
     FILE_SUFFIX,
     ProjectFileError,
+    danish_number,
     load_project,
     load_project_with_version,
     project_json_schema,
@@ -67,16 +71,37 @@ def _translate_argparse() -> None:
     argparse._ = lambda text: _ARGPARSE_DA.get(text, english(text))  # type: ignore[attr-defined]
 
 
+def _say(line: str) -> None:
+    """Every line the commands print: text from a file (a title with ESC) cannot steer the terminal."""
+    print(printable(line))
+
+
 def _err(message: str) -> int:
     print(f"{PROG}: {one_line(message)}", file=sys.stderr)
     return EXIT_ERROR
 
 
+def _line_argument(option: str, value: str | None, limit: int) -> str | None:
+    """Why a one-line text from the command line cannot go into the workshop, else None."""
+    if value is None:
+        return None
+    if any("\ud800" <= ch <= "\udfff" for ch in value):
+        return f"{option} er ikke gyldig tekst (tegnsættet er ikke UTF-8). Intet er oprettet."
+    if any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in value):
+        return f"{option} må ikke indeholde linjeskift eller andre styretegn. Intet er oprettet."
+    if len(value) > limit:
+        return f"{option} er for lang ({danish_number(len(value))} tegn; højst {danish_number(limit)}). Intet er oprettet."
+    return None
+
+
 def _cmd_new(args: argparse.Namespace) -> int:
+    problem = _line_argument("--title", args.title, MAX_LINE_TEXT)
+    if problem:
+        return _err(problem)
     out = Path(args.output)
     if out.suffix.lower() != FILE_SUFFIX:
         out = out.with_name(out.name + FILE_SUFFIX)
-    if out.exists() and not args.force:
+    if os.path.lexists(out) and not args.force:  # also a dangling link or a link loop (exists() says no)
         return _err(f"»{shown_name(out)}« findes allerede. Brug --force for at overskrive den. Intet er ændret.")
     content = workshop_content(args.workshop)
     if args.example:
@@ -86,7 +111,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
     else:
         project = new_project(content, args.title)
     save_project(project, out, backup=False, overwrite_read_only=args.force)
-    print(f"Oprettede {out} ({WORKSHOP_NAMES[args.workshop]}, {len(project.notes)} post-its)")
+    _say(f"Oprettede {out} ({WORKSHOP_NAMES[args.workshop]}, {len(project.notes)} post-its)")
     return EXIT_OK
 
 
@@ -94,23 +119,23 @@ def _cmd_check(args: argparse.Namespace) -> int:
     path = Path(args.file)
     project, version = load_project_with_version(path)
     content = workshop_content(project.workshop)
-    print(f"Fil:       {path}")
-    print(f"Workshop:  {WORKSHOP_NAMES[project.workshop]}")
-    print(f"Titel:     {project.title or '(uden titel)'}")
+    _say(f"Fil:       {path}")
+    _say(f"Workshop:  {WORKSHOP_NAMES[project.workshop]}")
+    _say(f"Titel:     {project.title or '(uden titel)'}")
     if project.workplace or project.group:
-        print(f"Sted:      {', '.join(x for x in (project.workplace, project.group) if x)}")
+        _say(f"Sted:      {', '.join(x for x in (project.workplace, project.group) if x)}")
     if version != CURRENT_SCHEMA_VERSION:
-        print(f"Skema:     version {version} (opgraderes ved næste gem)")
+        _say(f"Skema:     version {version} (opgraderes ved næste gem)")
     for board in content.boards:
         notes = project.notes_on(board.id)
         unplaced = sum(1 for n in notes if board.zone(n.zone) is None)
         extra = f", {unplaced} uden zone" if unplaced else ""
-        print(f"Plade {board.number}:   {len(notes):>4} post-its  {board.title}{extra}")
+        _say(f"Plade {board.number}:   {len(notes):>4} post-its  {board.title}{extra}")
     known = {b.id for b in content.boards}
     orphans = sum(1 for n in project.notes if n.board not in known)
     if orphans:
-        print(f"Ukendt plade: {orphans} post-its")
-    print(f"I alt:     {len(project.notes)} post-its, {len(project.clusters)} klynger")
+        _say(f"Ukendt plade: {orphans} post-its")
+    _say(f"I alt:     {len(project.notes)} post-its, {len(project.clusters)} klynger")
     return EXIT_OK
 
 
@@ -145,22 +170,22 @@ def _cmd_export(args: argparse.Namespace) -> int:
             from .ui.board_render import zone_pngs
 
             export_docx(project, Path(args.docx), zone_pictures=zone_pngs(project) if pictures else None)
-            print(f"Skrev {args.docx}")
+            _say(f"Skrev {args.docx}")
         if args.pdf:
             from .ui.board_render import boards_pdf
 
             write_export(Path(args.pdf), boards_pdf(project))
-            print(f"Skrev {args.pdf}")
+            _say(f"Skrev {args.pdf}")
         if args.png:
             from .ui.board_render import write_pngs
 
             for path in write_pngs(project, Path(args.png)):
-                print(f"Skrev {path}")
+                _say(f"Skrev {path}")
         if args.mus_docx:
             from .storage.loop_export import build_mus_docx
 
             write_export(Path(args.mus_docx), build_mus_docx(project))
-            print(f"Skrev {args.mus_docx}")
+            _say(f"Skrev {args.mus_docx}")
     except ExportError as exc:
         return _err(str(exc))
     except OSError as exc:
@@ -181,7 +206,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     check_output(args.output, [strategy_path, *args.grus])
     strategy = load_project(strategy_path)
     if strategy.workshop != "strategi":
-        return _err(f"»{strategy_path.name}« er ikke en kompetencestrategi (workshop 1). Intet er skrevet.")
+        return _err(f"»{shown_name(strategy_path)}« er ikke en kompetencestrategi (workshop 1). Intet er skrevet.")
     summaries = {}
     for item in args.mus or []:
         group, sep, text = item.partition("=")
@@ -192,7 +217,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     for name in args.grus:
         grus = load_project(Path(name))
         if grus.workshop != "grus":
-            return _err(f"»{Path(name).name}« er ikke en gruppeudviklingssamtale (workshop 2). Intet er skrevet.")
+            return _err(f"»{shown_name(Path(name))}« er ikke en gruppeudviklingssamtale (workshop 2). Intet er skrevet.")
         groups.append(evaluation_group(grus, Path(name).resolve()))
     try:  # the evaluation tab's merge: SU's MUS summaries and the group order are kept
         merge_evaluation_groups_op(strategy, groups, summaries)
@@ -202,10 +227,10 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         write_export(Path(args.output), build_evaluation_docx(strategy))
     except ExportError as exc:
         return _err(str(exc))
-    print(f"Skrev {args.output} ({len(strategy.evaluation.groups)} grupper)")
+    _say(f"Skrev {args.output} ({len(strategy.evaluation.groups)} grupper)")
     if args.save:
         save_project(strategy, strategy_path)
-        print(f"Gemte evalueringen i {strategy_path}")
+        _say(f"Gemte evalueringen i {strategy_path}")
     return EXIT_OK
 
 
@@ -221,7 +246,7 @@ def _cmd_content(args: argparse.Namespace) -> int:
             write_export(Path(args.output), text.encode("utf-8"))
         except ExportError as exc:
             return _err(str(exc))
-        print(f"Skrev {args.output}")
+        _say(f"Skrev {args.output}")
     else:
         sys.stdout.write(text)
     return EXIT_OK
@@ -320,6 +345,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(args.file, smoke_test=args.smoke_test)
     except (ProjectFileError, ContentError) as exc:
         return _err(str(exc))
+    except ValidationError as exc:  # a command-line value the workshop refuses (each is checked first)
+        from .storage.errors import describe_validation_error
+
+        return _err(f"ugyldig værdi ({describe_validation_error(exc)}). Intet er ændret.")
     except BrokenPipeError:
         return _reader_went_away()
     except OSError as exc:  # anything the commands did not explain themselves (a too-long name …)

@@ -43,7 +43,7 @@ def import_focus_areas(grus: Project, board: BoardDefinition, strategy: Project,
         raise ValueError("indsatsområder kan kun hentes ind i en gruppeudviklingssamtale")
     have = {n.source.ref for n in grus.notes if n.source}
     notes = [Note(id=new_id("n"), board=board.id, zone=STRATEGY_ZONE, x=0, y=0, text=area.title, colour="blaa",
-                  source=NoteSource(file=str(source_file), title=strategy.title, date=strategy.date, ref=area.id))
+                  source=NoteSource(file=path_text(source_file), title=strategy.title, date=strategy.date, ref=area.id))
              for area in focus_areas(strategy) if area.id not in have]
     # Free full-size spots when the zone has room; the wished size stays for the caller's placement.
     for note, (x, y, _, _) in zip(notes, place_notes(grus, board, STRATEGY_ZONE, len(notes)).new):
@@ -108,13 +108,19 @@ def group_name(grus: Project, source_file: Path) -> str:
     return Path(source_file).stem
 
 
+def path_text(path: Path) -> str:
+    """A path as the model stores it: bytes of a name that are not UTF-8 (an old USB stick's
+    Latin-1 name, kept by Python as surrogates) become U+FFFD; the model accepts only real text."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def evaluation_group(grus: Project, source_file: Path) -> EvaluationGroup:
     """What SU needs from one group's GRUS file: its plan rows with status and links, and its
     feedback to SU (the plan text and the post-its in »Tilbagemelding til SU«)."""
     if grus.workshop != "grus":
         raise ValueError("filen er ikke en gruppeudviklingssamtale (workshop 2)")
     return EvaluationGroup(
-        id=new_id("g"), source_file=str(source_file), title=grus.title, group=group_name(grus, source_file),
+        id=new_id("g"), source_file=path_text(source_file), title=grus.title, group=group_name(grus, source_file),
         leader=grus.leader, date=grus.date, imported_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
         rows=[EvaluatedRow(goal=r.goal, activity=r.activity, responsible=r.responsible, when=r.when,
                            status=r.status, linked_focus_areas=list(r.linked_focus_areas)) for r in grus.plan.rows],

@@ -46,7 +46,10 @@ def set_plan_text(project: Project, field: str, text: str, clean: bool = True) -
     if field not in PLAN_TEXTS | PLAN_LINES:
         raise ModelError(f"ukendt felt i planen: {field}")
     limit = L.MAX_LINE_TEXT if field in PLAN_LINES else L.MAX_PLAN_TEXT
-    old = _set_fields(project.plan, {field: _clean(text, limit, clean)})
+    value = _clean(text, limit, clean)
+    if clean and field in PLAN_LINES and isinstance(value, str):
+        value = value.replace("\n", " ")  # a one-line field holds no newline (model/text.py)
+    old = _set_fields(project.plan, {field: value})
     return Outcome(partial(set_plan_text, field=field, text=old[field], clean=False), Change(PLAN, field=field))
 
 

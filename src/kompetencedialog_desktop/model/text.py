@@ -11,14 +11,34 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import StringConstraints
+from pydantic import AfterValidator, StringConstraints
 
 from . import limits as L
 
-RecordId = Annotated[str, StringConstraints(min_length=1, max_length=L.MAX_ID_LENGTH)]
-Ref = Annotated[str, StringConstraints(max_length=L.MAX_ID_LENGTH)]  # points at an id; may dangle
-Line = Annotated[str, StringConstraints(max_length=L.MAX_LINE_TEXT)]
-Name = Annotated[str, StringConstraints(max_length=L.MAX_NAME_TEXT)]
+# One-line fields and ids hold no control character at all (a newline, ESC, C1): a file that has
+# one is refused naming the field (a title with ESC would steer a terminal, a newline would break
+# every one-line message). Typed text is cleaned before it gets here (clean_line).
+# A tab is allowed in a line of text (pasted from a table, harmless), never in an id.
+_LINE_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_ID_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _refuse(pattern: re.Pattern[str]):
+    def check(value: str) -> str:
+        match = pattern.search(value)
+        if match is not None:
+            raise ValueError(f"et felt på én linje må ikke indeholde linjeskift eller styretegn "
+                             f"(U+{ord(match.group()):04X} ved tegn {match.start() + 1})")
+        return value
+
+    return AfterValidator(check)
+
+
+_NoControl, _NoControlInId = _refuse(_LINE_CONTROL), _refuse(_ID_CONTROL)
+RecordId = Annotated[str, StringConstraints(min_length=1, max_length=L.MAX_ID_LENGTH), _NoControlInId]
+Ref = Annotated[str, StringConstraints(max_length=L.MAX_ID_LENGTH), _NoControlInId]  # points at an id; may dangle
+Line = Annotated[str, StringConstraints(max_length=L.MAX_LINE_TEXT), _NoControl]
+Name = Annotated[str, StringConstraints(max_length=L.MAX_NAME_TEXT), _NoControl]
 Cell = Annotated[str, StringConstraints(max_length=L.MAX_CELL_TEXT)]
 PlanText = Annotated[str, StringConstraints(max_length=L.MAX_PLAN_TEXT)]
 NoteText = Annotated[str, StringConstraints(max_length=L.MAX_NOTE_TEXT)]

@@ -37,25 +37,44 @@ FOREIGN_TEMP_AGE = 3600.0  # another machine's temp file (shared folder) older t
 OLD_TEMP_AGE = 600.0
 
 
+class BackupError(OSError):
+    """NAME.bak could not be made (a folder of that name, no rights to it): `backup` says which."""
+
+    def __init__(self, cause: OSError, backup: Path):
+        super().__init__(cause.errno, cause.strerror, str(backup))
+        self.backup = backup
+        self.held_open = getattr(cause, "held_open", False)
+
+
 class HeldOpenError(PermissionError):
     """Windows: the target stayed open in another program through every retry."""
 
     held_open = True
 
 
+def _size(text: str) -> int:
+    """Bytes of a file name as the system stores it: a name from an old USB stick may hold bytes
+    that are not UTF-8 (surrogates after os.fsdecode), which fsencode turns back into those bytes."""
+    return len(os.fsencode(text))
+
+
 def _cut(text: str, room: int) -> str:
-    return text.encode("utf-8")[: max(room, 0)].decode("utf-8", "ignore")
+    """The longest start of `text` that fits `room` bytes, never splitting a character."""
+    end = min(len(text), max(room, 0))
+    while end and _size(text[:end]) > room:
+        end -= 1
+    return text[:end]
 
 
 def fit_name(name: str, suffix: str = "", limit: int = NAME_MAX) -> str:
     """`name + suffix` in at most `limit` bytes: a long name loses the end of its stem, never its
     extension or the suffix (NAME….kdlg.bak stays recognisable)."""
-    if len((name + suffix).encode("utf-8")) <= limit:
+    if _size(name + suffix) <= limit:
         return name + suffix
     stem, ext = os.path.splitext(name)
-    room = limit - len((ext + suffix).encode("utf-8"))
+    room = limit - _size(ext + suffix)
     if room < 1:  # an absurd extension: cut the whole name instead
-        return _cut(name, limit - len(suffix.encode("utf-8"))) + suffix
+        return _cut(name, limit - _size(suffix)) + suffix
     return _cut(stem, room) + ext + suffix
 
 
@@ -194,7 +213,10 @@ def keep_backup(path: Path) -> None:
             os.link(path, staging)
         except OSError:
             staging.write_bytes(path.read_bytes())
-        replace(staging, backup)
+        try:
+            replace(staging, backup)
+        except OSError as exc:
+            raise BackupError(exc, backup) from exc
         # rename() does nothing when both names are links to one file (another program made the
         # same backup a moment ago): the staging name would stay behind.
         with contextlib.suppress(FileNotFoundError):

@@ -52,16 +52,33 @@ def os_error_reason(exc: OSError) -> str:
     return "ukendt systemfejl"
 
 
+def _undecodable(ch: str) -> bool:
+    return "\ud800" <= ch <= "\udfff"  # a byte of a name that is not UTF-8 (surrogateescape), or worse
+
+
 def shown_name(path) -> str:
-    """A file name fit for a one-line message: control characters (a newline in a name) are
-    shown as '?', and a very long name is shortened in the middle."""
-    name = "".join("?" if ord(ch) < 32 or ord(ch) == 127 else ch for ch in getattr(path, "name", str(path)))
+    """A file name fit for a one-line message: control characters (a newline in a name) and bytes
+    that are not UTF-8 are shown as '?', and a very long name is shortened in the middle."""
+    name = "".join("?" if ord(ch) < 32 or 127 <= ord(ch) < 160 or _undecodable(ch) else ch
+                   for ch in getattr(path, "name", str(path)))
     return name if len(name) <= 120 else f"{name[:60]}…{name[-50:]}"
 
 
+def _control(ch: str) -> bool:
+    return ord(ch) < 32 or 127 <= ord(ch) < 160  # C0 (newline, ESC …), DEL and C1 (CSI …)
+
+
+def printable(text: str) -> str:
+    """What the program prints or shows of text from a file or the command line: no control
+    characters (ESC would steer the terminal, a newline would fake a line) and no undecodable
+    bytes (surrogates), each shown as '?'. Newlines of our own text stay."""
+    return "".join("?" if (_control(ch) and ch != "\n") or _undecodable(ch) else ch for ch in text)
+
+
 def one_line(text: str) -> str:
-    """The one-line rule for messages on the command line: no newline or other control character."""
-    return "".join(" " if ord(ch) < 32 or ord(ch) == 127 else ch for ch in text)
+    """The one-line rule for messages (command line and the window's dialogs): no newline, no other
+    control character (a space each), no undecodable byte ('?')."""
+    return "".join(" " if _control(ch) else "?" if _undecodable(ch) else ch for ch in text)
 
 
 def field_path(loc: tuple[int | str, ...]) -> str:

@@ -1,5 +1,5 @@
 """Where an export may be written: never onto its own input (also not through a link or a hard
-link) and never over a workshop file (.kdlg). A refusal is one Danish line; nothing is written."""
+link) and never over a workshop file (.kdlg) or its backup (.kdlg.bak). A refusal is one Danish line; nothing is written."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from typing import Iterable
 from .atomic import real_target
 from .errors import shown_name
 from .project_file import FILE_SUFFIX, ProjectFileError
+
+BACKUP_SUFFIX = FILE_SUFFIX + ".bak"
 
 
 class OutputRefused(ProjectFileError):
@@ -29,6 +31,10 @@ def check_output(output: str | Path, inputs: Iterable[str | Path] = ()) -> None:
         if same_file(out, Path(source)):
             raise OutputRefused(f"»{shown_name(out)}« er workshoppens egen fil; vælg et andet navn til eksporten. "
                                 "Intet er skrevet.")
-    if FILE_SUFFIX in (out.suffix.lower(), real_target(out).suffix.lower()):
+    names = (out.name.lower(), real_target(out).name.lower())
+    if any(name.endswith(FILE_SUFFIX) for name in names):
         raise OutputRefused(f"»{shown_name(out)}« er en projektfil (.kdlg), og en eksport må ikke overskrive en "
                             "workshop; vælg et navn med den rigtige endelse. Intet er skrevet.")
+    if any(name.endswith(BACKUP_SUFFIX) for name in names):  # the workshop's only older copy
+        raise OutputRefused(f"»{shown_name(out)}« er sikkerhedskopien af en workshop (.kdlg.bak), og en eksport må "
+                            "ikke overskrive den; vælg et navn med den rigtige endelse. Intet er skrevet.")

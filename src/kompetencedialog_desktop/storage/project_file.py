@@ -18,8 +18,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from .. import __version__
 from ..model.limits import MAX_NOTES
 from ..model.project import Project
-from .atomic import IS_WINDOWS, is_write_protected, real_target, write_atomic
-from .errors import describe_validation_error, os_error_reason, shown_name
+from .atomic import IS_WINDOWS, BackupError, is_write_protected, real_target, write_atomic
+from .errors import describe_validation_error, one_line, os_error_reason, shown_name
 from .migrations import CURRENT_SCHEMA_VERSION, MigrationRefused, migrate
 from .strict_json import DuplicateKeyError, refuse_duplicate_keys
 
@@ -60,7 +60,9 @@ class SaveError(ProjectFileError):
 
 
 def _fail(path: Path, what: str) -> LoadError:
-    return LoadError(f"Kan ikke åbne »{shown_name(path)}«: {what}. {UNCHANGED}")
+    # The one place every refusal passes: a crafted format tag, version, key or id may hold a
+    # newline or ESC, and the window's dialog and the command line both show this one line.
+    return LoadError(one_line(f"Kan ikke åbne »{shown_name(path)}«: {what}. {UNCHANGED}"))
 
 
 def danish_number(n: int) -> str:
@@ -134,8 +136,9 @@ def _parse_json(path: Path, text: str) -> Any:
         raise _fail(path, f"filen er beskadiget (ugyldig JSON i linje {exc.lineno}, kolonne {exc.colno})") from None
     except RecursionError:
         raise _fail(path, "filen er indlejret for dybt til at være et projekt") from None
-    except ValueError as exc:  # huge integers, NaN/Infinity
-        raise _fail(path, f"filen indeholder et ugyldigt tal ({str(exc)[:80]})") from None
+    except ValueError as exc:  # NaN/Infinity (our own Danish words), or an integer of thousands of digits
+        own = str(exc) if str(exc).endswith("er ikke et gyldigt tal") else "et tal har for mange cifre"
+        raise _fail(path, f"filen indeholder et ugyldigt tal ({own[:80]})") from None
 
 
 def parse_project(data: Any, path: Path) -> tuple[Project, int]:
@@ -152,9 +155,10 @@ def parse_project(data: Any, path: Path) -> tuple[Project, int]:
         raise _fail(path, "filens skemaversion mangler eller er ugyldig")
     if version > CURRENT_SCHEMA_VERSION:
         writer = str(data.get("app_version", "en nyere version"))[:40]
+        shown = str(version) if version < 10**12 else "meget høj"  # a 4,000-digit number is no version
         raise _fail(
             path,
-            f"filen er gemt med en nyere version af programmet ({writer}, skemaversion {version}), "
+            f"filen er gemt med en nyere version af programmet ({writer}, skemaversion {shown}), "
             f"og denne version kan kun læse op til skemaversion {CURRENT_SCHEMA_VERSION}. Opdatér programmet",
         )
     notes = data.get("workshop", {}).get("notes") if isinstance(data.get("workshop"), dict) else None
@@ -168,8 +172,9 @@ def parse_project(data: Any, path: Path) -> tuple[Project, int]:
         raise _fail(path, f"indholdet er ugyldigt ({describe_validation_error(exc)})") from None
     except MigrationRefused as exc:
         raise _fail(path, str(exc)) from None
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise _fail(path, f"filen kunne ikke opgraderes fra skemaversion {version} ({type(exc).__name__})") from None
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+        raise _fail(path, f"filen kunne ikke opgraderes fra skemaversion {version}: en del af indholdet har en "
+                          "form, som den version aldrig skrev (fx en tekst, hvor der skulle være et tal)") from None
     return envelope.workshop, started
 
 
@@ -192,6 +197,12 @@ def dump_project(project: Project) -> bytes:
 
 def save_error_message(path: Path, exc: OSError) -> str:
     reason = os_error_reason(exc)
+    if isinstance(exc, BackupError):  # the file itself was fine: say which name is in the way
+        return (
+            f"Kunne ikke gemme »{shown_name(path)}«, fordi sikkerhedskopien »{shown_name(exc.backup)}« ikke kan "
+            f"skrives: {reason}. Flyt eller omdøb »{shown_name(exc.backup)}«, eller gem et andet sted. Den tidligere "
+            "gemte fil er uændret, og workshoppen er ikke ændret."
+        )
     return (
         f"Kunne ikke gemme »{shown_name(path)}«: {reason}. Den tidligere gemte fil er uændret, "
         "og workshoppen er ikke ændret."

@@ -8,7 +8,7 @@ import threading
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..storage.autosave import AutosaveStore, SnapshotInfo, key_for
+from ..storage.autosave import AutosaveStore, SnapshotInfo, key_for, new_session
 from ..storage.errors import os_error_reason
 from ..storage.lock import process_alive
 from ..storage.project_file import dump_project
@@ -38,6 +38,17 @@ class _Writer:
         """For a clean shutdown and for tests: True when everything submitted is done."""
         with self._cv:
             return self._cv.wait_for(lambda: not self._pending and not self._busy, timeout)
+
+    def remove_now(self, key: str) -> None:
+        """Remove a snapshot before returning (after a save): a pending write of it is dropped and
+        a write in progress is waited for, so no older snapshot can outlive the saved file."""
+        with self._cv:
+            self._pending.pop(key, None)
+            self._cv.wait_for(lambda: not self._busy, 10.0)
+            try:
+                self.store.remove(key)  # under the lock: the thread cannot start a new write meanwhile
+            except OSError as exc:
+                self.on_error(exc)
 
     def _run(self) -> None:
         while True:
@@ -69,6 +80,7 @@ class AutosaveController(QObject):
             f"Autogem kunne ikke skrive ({os_error_reason(exc)}). Gem workshoppen selv med Ctrl+S."))
         self.document: WorkshopDocument | None = None
         self.key: str | None = None
+        self.session = new_session()  # this window's own snapshots; other windows' are never touched
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DELAY_MS)
@@ -78,7 +90,7 @@ class AutosaveController(QObject):
         """Start autosaving `document` (an existing snapshot key is reused after a restore)."""
         self._timer.stop()
         self.document = document
-        self.key = key or (key_for(document.path) if document else None)
+        self.key = key or (key_for(document.path, self.session) if document else None)
         if document is not None:
             document.undo_stack.indexChanged.connect(self._changed)
             document.modified_changed.connect(self._changed)
@@ -105,8 +117,15 @@ class AutosaveController(QObject):
     def _path_changed(self) -> None:
         # Saved under a (new) name: the old snapshot is obsolete; later ones go under the new key.
         if self.key is not None:
-            self.writer.submit(self.key, ("remove",))
-        self.key = key_for(self.document.path)
+            self.writer.remove_now(self.key)
+        self.key = key_for(self.document.path, self.session)
+
+    def saved(self) -> None:
+        """The workshop was just saved: its snapshot goes now, not at the next tick (a crash right
+        after Ctrl+S must not leave older work to be offered as newer)."""
+        self._timer.stop()
+        if self.key is not None and self.document is not None and not self.document.modified:
+            self.writer.remove_now(self.key)
 
     def discard(self) -> None:
         """The user closed or discarded the workshop: its snapshot goes too."""

@@ -65,12 +65,7 @@ class FileController(QObject):
                                              self.document.path if self.document else None)
         if path is None:
             return False
-        holder = lock.read_lock(Path(path))
-        if holder is not None and not dialogs.ask_yes_no(
-            self.window, "Workshoppen er allerede åben",
-            f"»{Path(path).name}« er åben hos {holder.describe()}.\n\nHvis I begge gemmer, overskriver den ene "
-            "den andens ændringer. Vil du åbne den alligevel?",
-        ):
+        if not self._may_use_locked(Path(path), "åbne den alligevel"):
             return False
         try:
             document = WorkshopDocument.open(path, self)
@@ -94,7 +89,20 @@ class FileController(QObject):
             return False
         suggestion = str(self.document.path or dialogs.start_folder() / f"{safe_file_name(self.document.project.title)}.kdlg")
         path = dialogs.ask_save_path(self.window, suggestion)
-        return self._save_to(path) if path else False
+        if not path:
+            return False
+        if path != self.document.path and not self._may_use_locked(Path(path), "gemme oven i den alligevel"):
+            return False
+        return self._save_to(path)
+
+    def _may_use_locked(self, path: Path, action: str) -> bool:
+        """A workshop another running copy has open (its lock, a live process): ask first."""
+        holder = lock.read_lock(path)
+        return holder is None or dialogs.ask_yes_no(
+            self.window, "Workshoppen er allerede åben",
+            f"»{shown_name(path)}« er åben hos {holder.describe()}.\n\nHvis I begge gemmer, overskriver den ene "
+            f"den andens ændringer. Vil du {action}?",
+        )
 
     def _save_to(self, path: Path) -> bool:
         old_path = self.document.path
@@ -115,6 +123,7 @@ class FileController(QObject):
             if dialogs.ask_yes_no(self.window, "Workshoppen blev ikke gemt", f"{exc}\n\nVil du gemme den et andet sted nu?"):
                 return self.save_as()
             return False
+        self.autosave.saved()
         if old_path != path:
             if old_path is not None:
                 lock.release(old_path)
@@ -144,6 +153,8 @@ class FileController(QObject):
             dialogs.show_error(self.window, "Gendannelsen mislykkedes", str(exc))
             return False
         original = entry.original if entry.original is not None and entry.original.parent.is_dir() else None
+        if entry.older_than_file:
+            original = None  # the file holds newer work: the snapshot opens as an untitled copy
         document = WorkshopDocument(project, original, self)
         document.touch()
         self._set_document(document, recovery_key=entry.key)

@@ -20,6 +20,9 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _PIECE = re.compile(r"[^\s\-\u00ad]+-?")
 
 
+MAX_WORD = 60
+
+
 @lru_cache(maxsize=1)
 def _dictionary() -> "pyphen.Pyphen | None":
     try:
@@ -59,7 +62,10 @@ def _pyphen_points(word: str) -> tuple[int, ...]:
 def break_points(word: str) -> tuple[int, ...]:
     """Positions in `word` (letters only) where it may break, none closer than MIN_PART to an end.
     A word that begins with an entry of the list breaks at the entry's points only (and at
-    pyphen's points after the entry)."""
+    pyphen's points after the entry). No Danish word is longer than MAX_WORD letters: a longer
+    run (a crafted 99,000-letter "word") is not hyphenated, which took pyphen seconds."""
+    if len(word) > MAX_WORD:
+        return ()
     lower = word.lower()
     stem = max((s for s in exceptions() if lower.startswith(s)), key=len, default="")
     if stem:

@@ -82,6 +82,19 @@ def layout_text(text: str, width: float, height: float, size: float) -> str:
     return soft
 
 
+# The text a note lays out and draws: a hostile 99,000-character word took seconds to lay out
+# per note. No box shows more characters than this (the narrowest letter is ~0.2 em, a line is
+# over 1 em, and the size never goes below NOTE_FONT_READABLE), so a longer text is cut with "…"
+# before layout; the model, the tooltip and Word keep the whole text.
+MIN_SHOWN_CHARS = 2_000
+
+
+def shown_text(text: str, width: float, height: float) -> str:
+    room = (max(1.0, width) / (0.2 * NOTE_FONT_READABLE) + 1) * (max(1.0, height) / NOTE_FONT_READABLE + 1)
+    limit = max(MIN_SHOWN_CHARS, int(min(room, 1e7)))
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def _soft_height(soft: str, font, width: float) -> float:
     """Height of an already hyphenated text laid out exactly as paint() draws it."""
     total = 0.0
@@ -227,6 +240,7 @@ def note_height_for(text: str, w: float = NOTE_WIDTH, h: float = NOTE_HEIGHT, vo
     extra = pad + (max(pad, vote_strip(h)) if votes else pad)
     box_w = max(1.0, box_w)
     # Whole words if they fit the note's own height; else all long words hyphenated (fewer lines).
+    text = shown_text(text, box_w, MAX_GROWN_HEIGHT)
     soft = layout_text(text, box_w, h - extra, NOTE_FONT_READABLE)
     needed = _soft_height(soft, theme.board_font(NOTE_FONT_READABLE), box_w) + extra
     return float(min(MAX_GROWN_HEIGHT, max(h, math.ceil(needed / 10) * 10)))
@@ -279,6 +293,7 @@ class NoteItem(QGraphicsItem):
         self._w = self._h = 1.0
         self._point_size: float | None = None
         self._shown = ""  # the text as drawn at _point_size (with its soft hyphens)
+        self._plain = ""  # the text cut to what the box can ever show (shown_text)
         self._natural: float | None = None  # the best size for this note alone
         self._fits = True
         self.zone: str | None = None
@@ -352,7 +367,7 @@ class NoteItem(QGraphicsItem):
         """The best font size for this note's text and box alone, before the zone's family cap."""
         if self._natural is None:
             box = self._text_box()
-            self._natural = fitting_point_size(self._text, box.width(), box.height())
+            self._natural = fitting_point_size(shown_text(self._text, box.width(), box.height()), box.width(), box.height())
         return self._natural
 
     def family_changed(self) -> None:
@@ -366,9 +381,12 @@ class NoteItem(QGraphicsItem):
             box = self._text_box()
             cap = self.family(self.zone) if self.family is not None else theme.NOTE_FONT_MAX
             self._point_size = min(self.natural_size(), max(NOTE_FONT_READABLE, cap))
+            # A huge text is cut before layout (shown_text); the model and the tooltip keep it whole.
+            self._plain = shown_text(self._text, box.width(), box.height())
             # Kept with the size: the caches of the fitting may have dropped it when paint() asks.
-            self._shown = layout_text(self._text, box.width(), box.height(), self._point_size)
-            fits = not self._text.strip() or text_fits(self._text, box.width(), box.height(), self._point_size)
+            self._shown = layout_text(self._plain, box.width(), box.height(), self._point_size)
+            fits = not self._plain.strip() or (self._plain is self._text
+                                               and text_fits(self._plain, box.width(), box.height(), self._point_size))
             if fits != self._fits:
                 self._fits = fits
                 self._update_tooltip()  # measured lazily (opening 2,000 notes lays out none)
@@ -415,7 +433,7 @@ class NoteItem(QGraphicsItem):
         if fits:
             painter.drawText(box, self._shown, TEXT_OPTION)
         else:  # too long even at the readable size: whole lines, the last ending in "…" (full text: tooltip)
-            _draw_cut(painter, box, self._text, size)
+            _draw_cut(painter, box, self._plain, size)
         if self._votes:
             self._paint_votes(painter, QRectF(0, 0, self._w, self._h))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
 
-from ..storage.settings import load_settings, save_settings
+from ..storage.settings import load_settings, save_settings, window_settings
 
 TAB_TITLE_LENGTH = 20
 TAB_TITLE_SHORTEST = 12  # »2  Fra kompe…«: shorter says nothing; the tab bar scrolls instead
@@ -93,20 +93,17 @@ class WindowLayout:
 
     def restore(self) -> None:
         """Last time's size, position and panel (app start only: tests choose their own size)."""
-        saved = load_settings().get("window")
-        if not isinstance(saved, dict):
-            return
-        geometry = saved.get("geometry")
-        if isinstance(geometry, str):
-            self.window.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        saved = window_settings()  # every field checked: a damaged settings file never stops the start
+        geometry = saved["geometry"]
+        if geometry is not None and self.window.restoreGeometry(QByteArray(geometry)):
             area = self._available()
             if not area.intersects(self.window.frameGeometry()):  # the screen it was on is gone
                 self.window.move(area.topLeft())
             if self.window.width() > area.width() or self.window.height() > area.height():
                 self.window.resize(min(self.window.width(), area.width()), min(self.window.height(), area.height()))
-        self.panel_visible = saved.get("panel_visible", True) is not False
-        width = saved.get("panel_width")
-        self.panel_width = width if isinstance(width, int) and width >= PANEL_MIN else None
+        self.panel_visible = saved["panel_visible"]
+        width = saved["panel_width"]
+        self.panel_width = width if width is not None and width >= PANEL_MIN else None
 
     def place_panel(self, dock: QDockWidget) -> None:
         """A new workshop's panel: last width (or one that suits the screen), shown or hidden as last."""
