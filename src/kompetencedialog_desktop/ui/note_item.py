@@ -77,13 +77,30 @@ def layout_text(text: str, width: float, height: float, size: float) -> str:
     if not readable and _widest_piece(text) * size / _REF * 1.05 < width:
         return text  # every word fits a line whole (measured at the reference size, with room to spare)
     soft = hyphenation.hyphenate(text, too_wide, too_wide)
-    if readable and _soft_height(soft, _font(size), width) > height + 0.5:
+    if readable and _soft_height(soft, size, width) > height + 0.5:
         return hyphenation.hyphenate(text, lambda piece: len(piece) >= 7 or too_wide(piece), too_wide)
     return soft
 
 
-def _soft_height(soft: str, font, width: float) -> float:
+# Heights already measured, by (hyphenated text, pixel size, width): fitting tries the same
+# layout several times (the whole-word and the split fit, the check in text_layout(), the same
+# note in another scene) and a size only changes the layout through its whole pixel size.
+_HEIGHTS: dict[tuple[str, int, float], float] = {}
+_HEIGHTS_MAX = 20000
+
+
+def _soft_height(soft: str, size: float, width: float) -> float:
     """Height of an already hyphenated text laid out exactly as paint() draws it."""
+    key = (soft, theme.board_pixels(size), width)
+    found = _HEIGHTS.get(key)
+    if found is None:
+        if len(_HEIGHTS) >= _HEIGHTS_MAX:
+            _HEIGHTS.clear()
+        found = _HEIGHTS[key] = _measure_height(soft, _font(size), width)
+    return found
+
+
+def _measure_height(soft: str, font, width: float) -> float:
     total = 0.0
     for paragraph in soft.split("\n"):
         layout = QTextLayout(paragraph, font)
@@ -101,7 +118,7 @@ def _soft_height(soft: str, font, width: float) -> float:
 
 def _layout_height(text: str, size: float, width: float, height: float) -> float:
     """Height of `text` laid out at `size` as paint() draws it in a width x height box."""
-    return _soft_height(layout_text(text, width, height, size), _font(size), width)
+    return _soft_height(layout_text(text, width, height, size), size, width)
 
 
 _REF = 20.0
@@ -228,7 +245,7 @@ def note_height_for(text: str, w: float = NOTE_WIDTH, h: float = NOTE_HEIGHT, vo
     box_w = max(1.0, box_w)
     # Whole words if they fit the note's own height; else all long words hyphenated (fewer lines).
     soft = layout_text(text, box_w, h - extra, NOTE_FONT_READABLE)
-    needed = _soft_height(soft, theme.board_font(NOTE_FONT_READABLE), box_w) + extra
+    needed = _soft_height(soft, NOTE_FONT_READABLE, box_w) + extra
     return float(min(MAX_GROWN_HEIGHT, max(h, math.ceil(needed / 10) * 10)))
 
 
