@@ -157,6 +157,9 @@ def _fit(text: str, width: float, height: float, estimate: float, cap: float) ->
     return size
 
 
+# By value: the same text in a box of the same size (another scene of the board, the projector,
+# an undo that gives a zone its old sizes back) is not fitted again.
+@lru_cache(maxsize=8192)
 def fitting_point_size(text: str, width: float, height: float) -> float:
     """The largest font size (in board units) at which `text` fits the box, never below
     NOTE_FONT_READABLE (the note then grows or cuts its text; see paint()). Words stay whole
@@ -168,10 +171,9 @@ def fitting_point_size(text: str, width: float, height: float) -> float:
     if not text.strip():
         return theme.NOTE_FONT_MAX
     width, height = max(1.0, _finite(width, 1.0)), max(1.0, _finite(height, 1.0))
-    metrics = _metrics(_REF)
     paragraphs = text.count("\n") + 1
-    line_h = metrics.lineSpacing()
-    full = metrics.horizontalAdvance(text.replace("\n", " "))
+    line_h = _ref_line_spacing()
+    full = _metrics(_REF).horizontalAdvance(text.replace("\n", " "))
     # (full*k/width*slack + paragraphs) lines of line_h*k must fit the height: solve for k.
     a = full * _WRAP_SLACK * line_h / width
     b = paragraphs * line_h
@@ -186,6 +188,11 @@ def fitting_point_size(text: str, width: float, height: float) -> float:
         return whole
     split = _fit(text, width, height, estimate, split_cap)
     return whole if whole >= WHOLE_WORDS_STEP * split else split
+
+
+@lru_cache(maxsize=1)
+def _ref_line_spacing() -> float:
+    return _metrics(_REF).lineSpacing()
 
 
 def _always(_: str) -> bool:
