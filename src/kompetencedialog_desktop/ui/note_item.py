@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Callable
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QKeyEvent, QPainter, QPen, QTextLayout, QTextOption
+from PySide6.QtGui import QBrush, QFontMetricsF, QKeyEvent, QPainter, QPen, QTextLayout, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem
 
 from ..model.project import NOTE_HEIGHT, NOTE_WIDTH, Note
@@ -295,6 +295,19 @@ def family_cap(sizes: list[float]) -> float:
     return max(NOTE_FONT_READABLE, min(theme.NOTE_FONT_MAX, FAMILY_STEP * median))
 
 
+@lru_cache(maxsize=None)
+def _pen(kind: str) -> QPen:
+    """The note's pens, made once: paint() runs for every visible note at every zoom level."""
+    if kind == "border":
+        return QPen(theme.NOTE_BORDER, 1.2)
+    raise KeyError(kind)
+
+
+@lru_cache(maxsize=64)
+def _fill(colour: str) -> QBrush:
+    return QBrush(theme.note_fill(colour))
+
+
 class NoteItem(QGraphicsItem):
     def __init__(self, note: Note, unplaced: bool = False):
         super().__init__()
@@ -308,6 +321,8 @@ class NoteItem(QGraphicsItem):
         self.zone: str | None = None
         # The zone's size family (BoardScene.family_cap): the note's size is capped by it.
         self.family: Callable[[str | None], float] | None = None
+        self._box_key: tuple[float, float, bool] | None = None
+        self._box = QRectF()
         self._edit_extra = 0.0  # while editing, the note grows under a long text (never the model)
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -365,6 +380,13 @@ class NoteItem(QGraphicsItem):
             painter.restore()
 
     def _text_box(self) -> QRectF:
+        # Kept until the size or the dots change (sync): paint() asks on every zoom level.
+        key = (self._w, self._h, bool(self._votes))
+        if self._box_key != key:
+            self._box_key, self._box = key, self._measure_text_box()
+        return self._box
+
+    def _measure_text_box(self) -> QRectF:
         rect = QRectF(0, 0, self._w, self._h)
         pad = padding_for(self._w, self._h)
         bottom = max(pad, vote_strip(self._h)) if self._votes else pad
@@ -416,8 +438,8 @@ class NoteItem(QGraphicsItem):
 
     def _paint(self, painter: QPainter) -> None:
         rect = QRectF(0, 0, self._w, self._h + self._edit_extra)
-        painter.setPen(QPen(theme.NOTE_BORDER, 1.2))
-        painter.setBrush(theme.note_fill(self._colour))
+        painter.setPen(_pen("border"))
+        painter.setBrush(_fill(self._colour))
         painter.drawRect(rect)
         if self._chosen:
             painter.setPen(QPen(theme.TEXT_DARK, 5))
