@@ -85,12 +85,16 @@ def layout_text(text: str, width: float, height: float, size: float) -> str:
 # Heights already measured, by (hyphenated text, pixel size, width): fitting tries the same
 # layout several times (the whole-word and the split fit, the check in text_layout(), the same
 # note in another scene) and a size only changes the layout through its whole pixel size.
+# Very long texts are measured each time: the memo must not hold megabytes of hyphenated copies.
 _HEIGHTS: dict[tuple[str, int, float], float] = {}
 _HEIGHTS_MAX = 20000
+_HEIGHTS_TEXT_MAX = 2000
 
 
 def _soft_height(soft: str, size: float, width: float) -> float:
     """Height of an already hyphenated text laid out exactly as paint() draws it."""
+    if len(soft) > _HEIGHTS_TEXT_MAX:
+        return _measure_height(soft, _font(size), width)
     key = (soft, theme.board_pixels(size), width)
     found = _HEIGHTS.get(key)
     if found is None:
