@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Callable
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QKeyEvent, QPainter, QPen, QTextLayout, QTextOption
+from PySide6.QtGui import QBrush, QFontMetricsF, QKeyEvent, QPainter, QPen, QTextLayout, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem
 
 from ..model.project import NOTE_HEIGHT, NOTE_WIDTH, Note
@@ -77,7 +77,7 @@ def layout_text(text: str, width: float, height: float, size: float) -> str:
     if not readable and _widest_piece(text) * size / _REF * 1.05 < width:
         return text  # every word fits a line whole (measured at the reference size, with room to spare)
     soft = hyphenation.hyphenate(text, too_wide, too_wide)
-    if readable and _soft_height(soft, _font(size), width) > height + 0.5:
+    if readable and _soft_height(soft, size, width) > height + 0.5:
         return hyphenation.hyphenate(text, lambda piece: len(piece) >= 7 or too_wide(piece), too_wide)
     return soft
 
@@ -95,8 +95,29 @@ def shown_text(text: str, width: float, height: float) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def _soft_height(soft: str, font, width: float) -> float:
+# Heights already measured, by (hyphenated text, pixel size, width): fitting tries the same
+# layout several times (the whole-word and the split fit, the check in text_layout(), the same
+# note in another scene) and a size only changes the layout through its whole pixel size.
+# Very long texts are measured each time: the memo must not hold megabytes of hyphenated copies.
+_HEIGHTS: dict[tuple[str, int, float], float] = {}
+_HEIGHTS_MAX = 20000
+_HEIGHTS_TEXT_MAX = 2000
+
+
+def _soft_height(soft: str, size: float, width: float) -> float:
     """Height of an already hyphenated text laid out exactly as paint() draws it."""
+    if len(soft) > _HEIGHTS_TEXT_MAX:
+        return _measure_height(soft, _font(size), width)
+    key = (soft, theme.board_pixels(size), width)
+    found = _HEIGHTS.get(key)
+    if found is None:
+        if len(_HEIGHTS) >= _HEIGHTS_MAX:
+            _HEIGHTS.clear()
+        found = _HEIGHTS[key] = _measure_height(soft, _font(size), width)
+    return found
+
+
+def _measure_height(soft: str, font, width: float) -> float:
     total = 0.0
     for paragraph in soft.split("\n"):
         layout = QTextLayout(paragraph, font)
@@ -114,7 +135,7 @@ def _soft_height(soft: str, font, width: float) -> float:
 
 def _layout_height(text: str, size: float, width: float, height: float) -> float:
     """Height of `text` laid out at `size` as paint() draws it in a width x height box."""
-    return _soft_height(layout_text(text, width, height, size), _font(size), width)
+    return _soft_height(layout_text(text, width, height, size), size, width)
 
 
 _REF = 20.0
@@ -153,6 +174,9 @@ def _fit(text: str, width: float, height: float, estimate: float, cap: float) ->
     return size
 
 
+# By value: the same text in a box of the same size (another scene of the board, the projector,
+# an undo that gives a zone its old sizes back) is not fitted again.
+@lru_cache(maxsize=8192)
 def fitting_point_size(text: str, width: float, height: float) -> float:
     """The largest font size (in board units) at which `text` fits the box, never below
     NOTE_FONT_READABLE (the note then grows or cuts its text; see paint()). Words stay whole
@@ -164,10 +188,9 @@ def fitting_point_size(text: str, width: float, height: float) -> float:
     if not text.strip():
         return theme.NOTE_FONT_MAX
     width, height = max(1.0, _finite(width, 1.0)), max(1.0, _finite(height, 1.0))
-    metrics = _metrics(_REF)
     paragraphs = text.count("\n") + 1
-    line_h = metrics.lineSpacing()
-    full = metrics.horizontalAdvance(text.replace("\n", " "))
+    line_h = _ref_line_spacing()
+    full = _metrics(_REF).horizontalAdvance(text.replace("\n", " "))
     # (full*k/width*slack + paragraphs) lines of line_h*k must fit the height: solve for k.
     a = full * _WRAP_SLACK * line_h / width
     b = paragraphs * line_h
@@ -182,6 +205,11 @@ def fitting_point_size(text: str, width: float, height: float) -> float:
         return whole
     split = _fit(text, width, height, estimate, split_cap)
     return whole if whole >= WHOLE_WORDS_STEP * split else split
+
+
+@lru_cache(maxsize=1)
+def _ref_line_spacing() -> float:
+    return _metrics(_REF).lineSpacing()
 
 
 def _always(_: str) -> bool:
@@ -242,7 +270,7 @@ def note_height_for(text: str, w: float = NOTE_WIDTH, h: float = NOTE_HEIGHT, vo
     # Whole words if they fit the note's own height; else all long words hyphenated (fewer lines).
     text = shown_text(text, box_w, MAX_GROWN_HEIGHT)
     soft = layout_text(text, box_w, h - extra, NOTE_FONT_READABLE)
-    needed = _soft_height(soft, theme.board_font(NOTE_FONT_READABLE), box_w) + extra
+    needed = _soft_height(soft, NOTE_FONT_READABLE, box_w) + extra
     return float(min(MAX_GROWN_HEIGHT, max(h, math.ceil(needed / 10) * 10)))
 
 
@@ -285,6 +313,19 @@ def family_cap(sizes: list[float]) -> float:
     return max(NOTE_FONT_READABLE, min(theme.NOTE_FONT_MAX, FAMILY_STEP * median))
 
 
+@lru_cache(maxsize=None)
+def _pen(kind: str) -> QPen:
+    """The note's pens, made once: paint() runs for every visible note at every zoom level."""
+    if kind == "border":
+        return QPen(theme.NOTE_BORDER, 1.2)
+    raise KeyError(kind)
+
+
+@lru_cache(maxsize=64)
+def _fill(colour: str) -> QBrush:
+    return QBrush(theme.note_fill(colour))
+
+
 class NoteItem(QGraphicsItem):
     def __init__(self, note: Note, unplaced: bool = False):
         super().__init__()
@@ -299,6 +340,8 @@ class NoteItem(QGraphicsItem):
         self.zone: str | None = None
         # The zone's size family (BoardScene.family_cap): the note's size is capped by it.
         self.family: Callable[[str | None], float] | None = None
+        self._box_key: tuple[float, float, bool] | None = None
+        self._box = QRectF()
         self._edit_extra = 0.0  # while editing, the note grows under a long text (never the model)
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -356,6 +399,13 @@ class NoteItem(QGraphicsItem):
             painter.restore()
 
     def _text_box(self) -> QRectF:
+        # Kept until the size or the dots change (sync): paint() asks on every zoom level.
+        key = (self._w, self._h, bool(self._votes))
+        if self._box_key != key:
+            self._box_key, self._box = key, self._measure_text_box()
+        return self._box
+
+    def _measure_text_box(self) -> QRectF:
         rect = QRectF(0, 0, self._w, self._h)
         pad = padding_for(self._w, self._h)
         bottom = max(pad, vote_strip(self._h)) if self._votes else pad
@@ -410,8 +460,8 @@ class NoteItem(QGraphicsItem):
 
     def _paint(self, painter: QPainter) -> None:
         rect = QRectF(0, 0, self._w, self._h + self._edit_extra)
-        painter.setPen(QPen(theme.NOTE_BORDER, 1.2))
-        painter.setBrush(theme.note_fill(self._colour))
+        painter.setPen(_pen("border"))
+        painter.setBrush(_fill(self._colour))
         painter.drawRect(rect)
         if self._chosen:
             painter.setPen(QPen(theme.TEXT_DARK, 5))

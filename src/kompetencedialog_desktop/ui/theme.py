@@ -67,7 +67,12 @@ def board_font(size: float, bold: bool = False) -> QFont:
     point sizes would grow with the device's DPI. `size` keeps the old point scale (x 4/3)."""
     # A copy of a cached font: fitting 2,000 notes asks for a few sizes thousands of times, and
     # building a QFont with its fallback families each time cost ~70 ms of opening such a board.
-    return QFont(_board_font(max(1, round(size * 4 / 3)), bold, tuple(font_families())))
+    return QFont(_board_font(board_pixels(size), bold, tuple(font_families())))
+
+
+def board_pixels(size: float) -> int:
+    """The whole pixel size board_font(size) has: sizes with the same one lay text out alike."""
+    return max(1, round(size * 4 / 3))
 
 
 @lru_cache(maxsize=512)
