@@ -117,20 +117,22 @@ def _soft_height(soft: str, size: float, width: float) -> float:
     return found
 
 
-def _measure_height(soft: str, font, width: float) -> float:
-    total = 0.0
-    for paragraph in soft.split("\n"):
-        layout = QTextLayout(paragraph, font)
-        layout.setTextOption(TEXT_OPTION)
-        layout.beginLayout()
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
+def _paragraph_lines(paragraph: str, font, width: float):
+    """(line height, line text) of one paragraph laid out as paint() draws it (same wrap, same
+    hyphens). A generator: a caller that has seen enough lines simply stops asking."""
+    layout = QTextLayout(paragraph, font)
+    layout.setTextOption(TEXT_OPTION)
+    layout.beginLayout()
+    try:
+        while (line := layout.createLine()).isValid():
             line.setLineWidth(width)
-            total += line.height()
+            yield line.height(), paragraph[line.textStart():line.textStart() + line.textLength()]
+    finally:
         layout.endLayout()
-    return total
+
+
+def _measure_height(soft: str, font, width: float) -> float:
+    return sum(height for paragraph in soft.split("\n") for height, _ in _paragraph_lines(paragraph, font, width))
 
 
 def _layout_height(text: str, size: float, width: float, height: float) -> float:
@@ -233,19 +235,11 @@ def _draw_cut(painter: QPainter, box: QRectF, text: str, size: float) -> None:
     lines: list[str] = []
     y = 0.0
     for paragraph in layout_text(text, box.width(), box.height(), size).split("\n"):
-        layout = QTextLayout(paragraph, font)
-        layout.setTextOption(TEXT_OPTION)
-        layout.beginLayout()
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
+        for height, line_text in _paragraph_lines(paragraph, font, box.width()):
+            if y + height > box.height() and lines:
                 break
-            line.setLineWidth(box.width())
-            if y + line.height() > box.height() and lines:
-                break
-            y += line.height()
-            lines.append(paragraph[line.textStart():line.textStart() + line.textLength()])
-        layout.endLayout()
+            y += height
+            lines.append(line_text)
         if y >= box.height():
             break
     if not lines:
