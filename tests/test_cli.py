@@ -81,3 +81,11 @@ def test_version_and_help_as_real_process():
     run = subprocess.run([sys.executable, "-m", "kompetencedialog_desktop", "--help"], capture_output=True, text=True)
     assert run.returncode == 0 and "Brug: kompetencedialog" in run.stdout and "vis denne hjælp" in run.stdout
     assert "new" in run.stdout and "check" in run.stdout
+
+
+@pytest.mark.parametrize("command", ["new", "check", "export", "content"])
+def test_subcommand_help_says_brug_once(command, capsys):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith(f"Brug: kompetencedialog {command}") and "Brug: Brug:" not in out

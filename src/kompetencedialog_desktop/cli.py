@@ -47,7 +47,8 @@ _ARGPARSE_DA = {
 
 class DanishFormatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):  # noqa: D401 - argparse's signature
-        return super().add_usage(usage, actions, groups, prefix or "Brug: ")
+        # argparse passes prefix="" when it builds a subcommand's name: keep that, or "Brug:" doubles.
+        return super().add_usage(usage, actions, groups, "Brug: " if prefix is None else prefix)
 
 
 class DanishParser(argparse.ArgumentParser):

@@ -43,6 +43,8 @@ def content_markdown(workshop: str) -> str:
             pace = f", {questions} kernespørgsmål" if questions else ""
             lines += [f"**{meeting}{i}. {step.title}** ({step.minutes:g} min{where}{pace})", "",
                       f"- Formål: {step.purpose}", f"- Sig: *{step.say}*", f"- Gør: {step.do}"]
+            if step.question:
+                lines.append(f"- På projektoren: {step.question}")
             if step.materials:
                 lines.append(f"- Materialer: {step.materials}")
             lines.append("")
