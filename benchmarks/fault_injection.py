@@ -1,6 +1,7 @@
 """Kill the real program with SIGKILL at random moments (also during saves) and check that
 nothing is lost: every project file and recovery file loads, and at most 1 s of edits is missing.
-The child saves every 2nd note, so a good share of the kills (at least a fifth) land inside a save.
+The child saves after every note, so a good share of the kills (at least a fifth) land inside a save
+(saves got faster: saving every 2nd note gave 14 % on an idle machine).
 Temp files a kill leaves are counted, then the next start (recovery offer) and the next save run
 as the program runs them, and whatever temp file is still there after that is a failure.
 
@@ -104,7 +105,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--trials", type=int, default=50)
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--save-every", type=int, default=2, help="the child saves every N notes")
+    parser.add_argument("--save-every", type=int, default=1, help="the child saves every N notes")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     totals = {"edits": 0, "saves": 0, "killed_in_save": 0, "unreadable": 0, "late_losses": 0, "lost": 0,

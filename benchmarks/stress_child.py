@@ -1,7 +1,7 @@
 """The real program, driven as a secretary would drive it, for the fault-injection script.
 
-Opens FIL in the real MainWindow, types a note through the quick entry every 15 ms and saves
-with Ctrl+S's code path every SAVE_EVERY notes (default 2: a save then takes a good share of the
+Opens FIL in the real MainWindow, types a note through the quick entry every 4 ms and saves
+with Ctrl+S's code path every SAVE_EVERY notes (default 1: a save then takes a good share of the
 time, so many kills land inside one). It prints each finished edit (with its time) and the start
 and end of each save so the parent can tell what must survive a SIGKILL. Runs until killed.
 
@@ -44,10 +44,10 @@ def main(path: Path, save_every: int) -> None:
 
     timer = QTimer()
     timer.timeout.connect(edit)
-    timer.start(15)
+    timer.start(4)  # short: the saves take most of the time, so many kills land inside one
     print("READY", flush=True)
     app.exec()
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 2)
+    main(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 1)
