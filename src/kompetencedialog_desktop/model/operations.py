@@ -19,13 +19,12 @@ from pydantic import ValidationError
 from . import limits as L
 from .change import CLUSTERS, FRONT, NOTES, Change, Outcome
 from .errors import ModelError, model_error
-from .glossary import DANISH_MONTH_NAMES  # re-exported: storage/docx_helpers imports it from here
 from .project import CardProgress, Cluster, Note, Project, StepLog, new_id
 from .text import clean_text
 from .voting import zone_budget
 
 __all__ = [
-    "DANISH_MONTH_NAMES", "NOTE_FIELDS", "ClusterState", "ModelError", "StepLog", "add_notes", "add_notes_op",
+    "NOTE_FIELDS", "ClusterState", "ModelError", "StepLog", "add_notes", "add_notes_op",
     "change_votes", "chosen_notes_not_in_plan", "clean_text", "duplicate_notes", "group_notes", "group_notes_op",
     "log_step", "note_copies", "remove_notes", "remove_notes_op", "rename_cluster", "rename_cluster_op", "restore_clusters",
     "restore_notes", "set_card_progress", "set_front_page", "set_note_fields", "set_project_fields", "set_votes",

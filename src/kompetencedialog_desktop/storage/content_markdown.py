@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from ..model.content import WORKSHOP_NAMES
+from ..model.glossary import CARD_STEP_METHODS
 from ..model.guide import planned_core_questions
 from .content_loader import document_template, facilitator_guide, workshop_content
 
-STEP_NAMES = {"samtale": "", "klynge": " *(metode: saml i klynger)*", "prioriter": " *(metode: prioritér med prikker)*",
-              "vaelg": " *(metode: vælg de vigtigste)*", "opsummer": " *(metode: opsummér)*"}
+
+def _method(step: str) -> str:
+    """' *(metode: saml i klynger)*' for a method card, '' for a conversation card."""
+    method = CARD_STEP_METHODS.get(step, "")
+    return f" *(metode: {method})*" if method else ""
 
 
 def content_markdown(workshop: str) -> str:
@@ -27,7 +31,7 @@ def content_markdown(workshop: str) -> str:
         for i, card in enumerate(deck.cards if deck else [], start=1):
             zones = ", ".join(board.zone(z).title for z in card.zones)
             kind = "kernekort" if card.core else "valgfrit"
-            lines += [f"**{i}. {card.title}** ({kind}){STEP_NAMES[card.step]}", ""]
+            lines += [f"**{i}. {card.title}** ({kind}){_method(card.step)}", ""]
             lines += [f"- {q}" for q in card.questions]
             lines += ["", f"> Til facilitatoren: {card.hint}", ">", f"> Svarene hører til i: {zones}", ""]
     lines += ["## Facilitatorguide", "",

@@ -8,12 +8,13 @@ from string import Formatter
 from typing import Mapping
 
 from ..model.content import BoardDefinition, WorkshopContent
+from ..model.glossary import DANISH_MONTH_NAMES
 from ..model.loop import linked_areas
 from ..model.project import Note, Project
 from ..model.templates import DocumentTemplate
 from .atomic import write_atomic
 from .content_loader import document_template, workshop_content
-from .docx_helpers import DANISH_MONTHS, danish_date, set_core_properties
+from .docx_helpers import danish_date, set_core_properties
 from .docx_writer import WordWriter
 from .errors import os_error_reason, shown_name
 from .outputs import OutputRefused, check_output
@@ -266,7 +267,7 @@ def _strategy(writer: WordWriter, project: Project, content: WorkshopContent, t:
     entries = sorted(plan.year_wheel, key=lambda e: e.month)
     if entries:
         writer.paragraph(wheel.intro).paragraph_format.keep_with_next = True  # not apart from its table
-        writer.table(t.columns["year_wheel"], [[DANISH_MONTHS[e.month - 1].capitalize(), e.activity] for e in entries], [35, 125])
+        writer.table(t.columns["year_wheel"], [[DANISH_MONTH_NAMES[e.month - 1].capitalize(), e.activity] for e in entries], [35, 125])
     else:
         writer.polite_empty(wheel.empty)
 

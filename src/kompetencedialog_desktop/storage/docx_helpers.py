@@ -8,12 +8,11 @@ import re
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from ..model.operations import DANISH_MONTH_NAMES
+from ..model.glossary import DANISH_MONTH_NAMES
 
 # XML 1.0 forbids these; Word refuses a file that has them.
 _XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
-DANISH_MONTHS = DANISH_MONTH_NAMES
 
 
 def xml_safe(text: str | None) -> str:
@@ -36,7 +35,7 @@ def set_core_properties(document, *, title: str, author: str, subject: str | Non
 
 
 def danish_date(value) -> str:
-    return f"{value.day}. {DANISH_MONTHS[value.month - 1]} {value.year}" if value else ""
+    return f"{value.day}. {DANISH_MONTH_NAMES[value.month - 1]} {value.year}" if value else ""
 
 
 def set_language(style, lang: str = "da-DK") -> None:

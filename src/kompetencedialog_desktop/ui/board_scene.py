@@ -20,7 +20,6 @@ MARGIN = 80.0
 
 
 class BoardScene(QGraphicsScene):
-    edit_started = Signal()
     message = Signal(str)  # a line for the status bar (the view shows it)
 
     def __init__(self, document: WorkshopDocument, board: BoardDefinition, parent=None):
@@ -218,7 +217,6 @@ class BoardScene(QGraphicsScene):
         self.clearSelection()
         item.setSelected(True)
         item.start_editing(done)
-        self.edit_started.emit()
 
     def _grown(self, note_id: str, text: str) -> dict[str, float]:
         """{"h": taller} when the new text needs a taller note and there is room below it."""
@@ -252,4 +250,3 @@ class BoardScene(QGraphicsScene):
                 self.message.emit(message or "")
 
         draft_item.start_editing(done)
-        self.edit_started.emit()

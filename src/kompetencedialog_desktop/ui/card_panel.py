@@ -16,13 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.content import BoardDefinition, Card
+from ..model.glossary import card_step_label
 from ..model.operations import set_card_progress
 from . import theme
 from .document import WorkshopDocument
 from .wrap_label import WrapLabel
-
-STEP_NAMES = {"klynge": "Metode: saml i klynger", "prioriter": "Metode: prioritér med prikker",
-              "vaelg": "Metode: vælg de vigtigste", "opsummer": "Metode: opsummér"}
 
 
 class WholeList(QListWidget):
@@ -165,7 +163,7 @@ class CardPanel(QWidget):
                 label.clear()
         else:
             self.counter.setText(f"Dialogkort · kort {self.current + 1} af {len(self.cards)} · {len(discussed)} drøftet")
-            self.badge.setText(" · ".join(x for x in (STEP_NAMES.get(card.step, ""), "" if card.core else "Valgfrit kort") if x))
+            self.badge.setText(" · ".join(x for x in (card_step_label(card.step), "" if card.core else "Valgfrit kort") if x))
             self.badge.setVisible(bool(self.badge.text()))  # no empty line above a core card
             self.title.setText(card.title)
             self.questions.setText("\n\n".join(f"• {q}" for q in card.questions))
