@@ -2,7 +2,7 @@
 
 import sys
 
-from kompetencedialog_desktop.cli import main
+from kompetencedialog_desktop.cli import run
 
 if __name__ == "__main__":
     # A Windows console or pipe may use a code page without every character of a workshop's
@@ -11,4 +11,4 @@ if __name__ == "__main__":
     for stream in (sys.stdout, sys.stderr):
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    sys.exit(main())
+    run()

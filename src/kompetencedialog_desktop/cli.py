@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 from pydantic import ValidationError
 
@@ -327,6 +327,13 @@ def _gui_parser() -> DanishParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}", help="vis versionsnummeret og afslut")
     parser.add_argument("--smoke-test", action="store_true", help="åbn eksemplet, tegn vinduet og afslut (til test af installationen)")
     return parser
+
+
+def run() -> NoReturn:
+    """The program's entry point (the installed command, `python -m` and the bundle)."""
+    from .process_exit import end_process
+
+    end_process(main())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
