@@ -47,7 +47,6 @@ def run_gui(file: str | None = None, *, smoke_test: bool = False) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from .ui.file_open_events import open_files_from_system
     from .ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -60,7 +59,10 @@ def run_gui(file: str | None = None, *, smoke_test: bool = False) -> int:
         window.layout_memory.restore()  # last size, position and panel
     if not smoke_test:  # a smoke test must fail with its traceback, not wait at an error dialog
         _install_excepthook(window)
-    open_files_from_system(app, window)  # macOS: a .kdlg opened from Finder
+    if sys.platform == "darwin":  # only Finder sends open events; elsewhere the file comes as an argument
+        from .ui.file_open_events import open_files_from_system
+
+        open_files_from_system(app, window)
     if smoke_test:
         window.files.new_example("strategi")
     elif file:

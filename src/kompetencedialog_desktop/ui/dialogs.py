@@ -6,7 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QInputDialog, QLabel, QMessageBox, QTreeView, QWidget
+# The dialogs' own classes are reached through the module when a dialog is first shown: naming
+# them here would build their Python enums (~5-10 ms) at every start, before any dialog is needed.
+from PySide6 import QtWidgets
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 FILE_FILTER = "Kompetencedialog-projekter (*.kdlg);;Alle filer (*)"
 
@@ -14,8 +17,8 @@ FILE_FILTER = "Kompetencedialog-projekter (*.kdlg);;Alle filer (*)"
 def _choose(parent: QWidget, title: str, text: str, info: str, buttons: list[tuple[str, str, object]],
             cancel: str) -> str:
     """A question with named answers: [(label, answer, role)], the first being the default."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
+    box = QtWidgets.QMessageBox(parent)
+    box.setIcon(QtWidgets.QMessageBox.Icon.Question)
     box.setWindowTitle(title)
     box.setText(text)
     box.setInformativeText(info)
@@ -29,7 +32,7 @@ def _choose(parent: QWidget, title: str, text: str, info: str, buttons: list[tup
 
 def ask_save_changes(parent: QWidget, name: str) -> str:
     """'save', 'discard' or 'cancel'."""
-    role = QMessageBox.ButtonRole
+    role = QtWidgets.QMessageBox.ButtonRole
     return _choose(parent, "Ikke gemte ændringer", f"»{name}« har ændringer, der ikke er gemt.",
                    "Vil du gemme dem, før du går videre?",
                    [("Gem", "save", role.AcceptRole), ("Kassér ændringerne", "discard", role.DestructiveRole),
@@ -37,23 +40,24 @@ def ask_save_changes(parent: QWidget, name: str) -> str:
 
 
 def show_error(parent: QWidget, title: str, message: str) -> None:
-    QMessageBox.critical(parent, title, message)
+    QtWidgets.QMessageBox.critical(parent, title, message)
 
 
 def show_info(parent: QWidget, title: str, message: str) -> None:
     """Something the user should know that is not a fault (nothing new to fetch, and the like)."""
-    QMessageBox.information(parent, title, message)
+    QtWidgets.QMessageBox.information(parent, title, message)
 
 
 # --- files -------------------------------------------------------------------------------------
 # Qt's own file dialog (offscreen, and X11 without a desktop's dialog) leaves some labels in English
 # even with qtbase_da loaded; the native dialogs of Windows, macOS and GNOME/KDE ignore these texts.
-FILE_LABELS = {
-    QFileDialog.DialogLabel.LookIn: "Mappe:",
-    QFileDialog.DialogLabel.FileName: "Filnavn:",
-    QFileDialog.DialogLabel.FileType: "Filtype:",
-    QFileDialog.DialogLabel.Reject: "Annuller",
-}
+def file_labels() -> dict:
+    return {
+        QtWidgets.QFileDialog.DialogLabel.LookIn: "Mappe:",
+        QtWidgets.QFileDialog.DialogLabel.FileName: "Filnavn:",
+        QtWidgets.QFileDialog.DialogLabel.FileType: "Filtype:",
+        QtWidgets.QFileDialog.DialogLabel.Reject: "Annuller",
+    }
 
 
 def start_folder(near: Path | None = None) -> Path:
@@ -85,22 +89,22 @@ def fit_width(dialog: QWidget, title: str, least: int = 380) -> None:
     shown = f"{title} — {QApplication.applicationDisplayName() or 'Kompetencedialog'}"
     width = max(least, QFontMetrics(font).horizontalAdvance(shown) + 180)
     dialog.setMinimumWidth(width)
-    if isinstance(dialog, QInputDialog):  # its layout sets the size from its contents: widen the label
+    if isinstance(dialog, QtWidgets.QInputDialog):  # its layout sets the size from its contents: widen the label
         for label in dialog.findChildren(QLabel):
             label.setMinimumWidth(width - 40)
 
 
 def file_dialog(parent: QWidget, title: str, start: str, file_filter: str, accept: str,
-                mode: QFileDialog.FileMode, saving: bool = False) -> QFileDialog:
+                mode: QtWidgets.QFileDialog.FileMode, saving: bool = False) -> QtWidgets.QFileDialog:
     """A file dialog in Danish, sized for the file list (name, size, type and date readable)."""
-    dialog = QFileDialog(parent, title, start, file_filter)
+    dialog = QtWidgets.QFileDialog(parent, title, start, file_filter)
     dialog.setFileMode(mode)
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if saving else QFileDialog.AcceptMode.AcceptOpen)
-    if mode == QFileDialog.FileMode.Directory:
-        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-    for label, text in FILE_LABELS.items():
+    dialog.setAcceptMode(QtWidgets.QFileDialog.AcceptMode.AcceptSave if saving else QtWidgets.QFileDialog.AcceptMode.AcceptOpen)
+    if mode == QtWidgets.QFileDialog.FileMode.Directory:
+        dialog.setOption(QtWidgets.QFileDialog.Option.ShowDirsOnly, True)
+    for label, text in file_labels().items():
         dialog.setLabelText(label, text)
-    dialog.setLabelText(QFileDialog.DialogLabel.Accept, accept)
+    dialog.setLabelText(QtWidgets.QFileDialog.DialogLabel.Accept, accept)
     folder = Path(start) if Path(start).is_dir() else Path(start).parent
     dialog.setSidebarUrls(_sidebar(folder))
     fit_width(dialog, title, 640)
@@ -110,29 +114,29 @@ def file_dialog(parent: QWidget, title: str, start: str, file_filter: str, accep
     if area is not None:
         width, height = min(width, area.width() * 9 // 10), min(height, area.height() * 85 // 100)
     dialog.resize(width, height)
-    tree = dialog.findChild(QTreeView, "treeView")
+    tree = dialog.findChild(QtWidgets.QTreeView, "treeView")
     if tree is not None:  # Qt's own dialog: the name column takes the room, the others fit their text
         header = tree.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
         for column in range(1, header.count()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
     return dialog
 
 
-def _chosen(dialog: QFileDialog) -> list[str]:
-    return dialog.selectedFiles() if dialog.exec() == QFileDialog.DialogCode.Accepted else []
+def _chosen(dialog: QtWidgets.QFileDialog) -> list[str]:
+    return dialog.selectedFiles() if dialog.exec() == QtWidgets.QFileDialog.DialogCode.Accepted else []
 
 
 def ask_open_path(parent: QWidget, title: str = "Åbn workshop", near: Path | None = None) -> Path | None:
     names = _chosen(file_dialog(parent, title, str(start_folder(near)), FILE_FILTER, "Åbn",
-                                QFileDialog.FileMode.ExistingFile))
+                                QtWidgets.QFileDialog.FileMode.ExistingFile))
     return Path(names[0]) if names else None
 
 
 def ask_save_path(parent: QWidget, suggestion: str) -> Path | None:
     names = _chosen(file_dialog(parent, "Gem workshop som", suggestion, FILE_FILTER, "Gem",
-                                QFileDialog.FileMode.AnyFile, saving=True))
+                                QtWidgets.QFileDialog.FileMode.AnyFile, saving=True))
     if not names:
         return None
     path = Path(names[0])
@@ -140,23 +144,23 @@ def ask_save_path(parent: QWidget, suggestion: str) -> Path | None:
 
 
 def ask_text(parent: QWidget, title: str, label: str, default: str = "") -> str | None:
-    dialog = QInputDialog(parent)
+    dialog = QtWidgets.QInputDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText(label)
     dialog.setTextValue(default)
     dialog.setCancelButtonText("Annuller")
     fit_width(dialog, title)
-    return dialog.textValue() if dialog.exec() == QInputDialog.DialogCode.Accepted else None
+    return dialog.textValue() if dialog.exec() == QtWidgets.QInputDialog.DialogCode.Accepted else None
 
 
 def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
-    answer = QMessageBox.question(parent, title, question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
+    answer = QtWidgets.QMessageBox.question(parent, title, question, QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No)
+    return answer == QtWidgets.QMessageBox.StandardButton.Yes
 
 
 def ask_export_path(parent: QWidget, title: str, suggestion: str, file_filter: str, suffix: str) -> Path | None:
     names = _chosen(file_dialog(parent, title, suggestion, file_filter, "Gem",
-                                QFileDialog.FileMode.AnyFile, saving=True))
+                                QtWidgets.QFileDialog.FileMode.AnyFile, saving=True))
     if not names:
         return None
     path = Path(names[0])
@@ -165,7 +169,7 @@ def ask_export_path(parent: QWidget, title: str, suggestion: str, file_filter: s
 
 def ask_folder(parent: QWidget, title: str, near: Path | None = None) -> Path | None:
     names = _chosen(file_dialog(parent, title, str(start_folder(near)), "", "Vælg mappen",
-                                QFileDialog.FileMode.Directory))
+                                QtWidgets.QFileDialog.FileMode.Directory))
     return Path(names[0]) if names else None
 
 
@@ -178,20 +182,20 @@ def edit_front_page(parent: QWidget, project) -> dict | None:
 
 
 def ask_int(parent: QWidget, title: str, label: str, value: int, minimum: int, maximum: int) -> int | None:
-    dialog = QInputDialog(parent)
+    dialog = QtWidgets.QInputDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText(label)
-    dialog.setInputMode(QInputDialog.InputMode.IntInput)
+    dialog.setInputMode(QtWidgets.QInputDialog.InputMode.IntInput)
     dialog.setIntRange(minimum, maximum)
     dialog.setIntValue(value)
     dialog.setCancelButtonText("Annuller")
     fit_width(dialog, title)
-    return dialog.intValue() if dialog.exec() == QInputDialog.DialogCode.Accepted else None
+    return dialog.intValue() if dialog.exec() == QtWidgets.QInputDialog.DialogCode.Accepted else None
 
 
 def ask_recovery(parent: QWidget, description: str) -> str:
     """'restore', 'later' or 'discard' for one piece of unsaved work found after a crash."""
-    role = QMessageBox.ButtonRole
+    role = QtWidgets.QMessageBox.ButtonRole
     return _choose(parent, "Ikke gemt arbejde fundet",
                    "Programmet blev ikke lukket rigtigt sidste gang. Dette arbejde blev ikke gemt:",
                    f"{description}\n\nVil du gendanne det nu?",
@@ -201,5 +205,5 @@ def ask_recovery(parent: QWidget, description: str) -> str:
 
 def ask_open_paths(parent: QWidget, near: Path | None = None) -> list[Path]:
     names = _chosen(file_dialog(parent, "Vælg gruppernes GRUS-filer (workshop 2)", str(start_folder(near)),
-                                FILE_FILTER, "Hent", QFileDialog.FileMode.ExistingFiles))
+                                FILE_FILTER, "Hent", QtWidgets.QFileDialog.FileMode.ExistingFiles))
     return [Path(n) for n in names]

@@ -25,7 +25,6 @@ from .lazy_tab import LazyTab
 from .loop_actions import LoopActions
 from .menus import add_action, build_menus
 from .note_actions import NoteActions
-from .projector_window import BlankIndicator, ProjectorWindow
 from .start_screen import StartScreen
 from .translations import install_danish
 from .voting_panel import VotingActions
@@ -34,6 +33,7 @@ from .window_layout import TabTitles, WindowLayout
 if TYPE_CHECKING:  # built (and imported) when their tab is first shown: see lazy_tab.py
     from .evaluation_page import EvaluationPage
     from .plan_page import PlanPage
+    from .projector_window import ProjectorWindow  # imported when the projector is first opened
 
 APP_TITLE = "Kompetencedialog"
 
@@ -223,6 +223,8 @@ class MainWindow(QMainWindow):
             self.projector.show_timer(session.timer, session.step.title)
 
     def toggle_projector(self, screen=None) -> None:
+        from .projector_window import BlankIndicator, ProjectorWindow
+
         if self.projector is not None and screen is None:
             self.projector.close()
             return
