@@ -24,15 +24,22 @@ def fitted_titles(titles: list[str], room: int, width, padding: list[int]) -> li
     at a time (never below TAB_TITLE_SHORTEST) until they fit. `width(text)` measures a title,
     `padding[i]` is what tab i needs besides its text."""
     lengths = [len(t) for t in titles]
+    measured: dict[str, int] = {}  # one letter less each round: the other titles are measured already
 
     def shown(i: int) -> str:
         return short_title(titles[i], lengths[i])
 
-    while sum(width(shown(i)) + padding[i] for i in range(len(titles))) > room:
+    def shown_width(i: int) -> int:
+        text = shown(i)
+        if text not in measured:
+            measured[text] = width(text)
+        return measured[text]
+
+    while sum(shown_width(i) + padding[i] for i in range(len(titles))) > room:
         candidates = [i for i in range(len(titles)) if lengths[i] > TAB_TITLE_SHORTEST]
         if not candidates:
             break
-        longest = max(candidates, key=lambda i: width(shown(i)))
+        longest = max(candidates, key=shown_width)
         lengths[longest] -= 1
     return [shown(i) for i in range(len(titles))]
 
@@ -44,13 +51,20 @@ class TabTitles(QObject):
     def __init__(self, tabs: QTabWidget):
         super().__init__(tabs)
         self.tabs = tabs
+        self._fit_pending = False
         tabs.installEventFilter(self)
 
     def add(self, page: QWidget, title: str) -> int:
         index = self.tabs.addTab(page, title)
         self.tabs.tabBar().setTabData(index, title)
-        QTimer.singleShot(0, self.fit)  # after the window has added its other tabs
+        if not self._fit_pending:  # once, after the window has added its other tabs
+            self._fit_pending = True
+            QTimer.singleShot(0, self._pending_fit)
         return index
+
+    def _pending_fit(self) -> None:
+        self._fit_pending = False
+        self.fit()
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
