@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from .. import __version__
 from ..model.limits import MAX_NOTES
 from ..model.project import Project
+from ..model.project import build_validators as build_record_validators
 from .atomic import IS_WINDOWS, BackupError, is_write_protected, real_target, write_atomic
 from .errors import describe_validation_error, one_line, os_error_reason, shown_name
 from .migrations import CURRENT_SCHEMA_VERSION, MigrationRefused, migrate
@@ -45,6 +46,12 @@ class ProjectFile(BaseModel):
     app_version: str = __version__
     saved_at: dt.datetime | None = None
     workshop: Project
+
+
+def build_validators() -> None:
+    """The file's and every record's validators, built ahead of the first open or save."""
+    build_record_validators()
+    ProjectFile.model_rebuild()
 
 
 class ProjectFileError(Exception):

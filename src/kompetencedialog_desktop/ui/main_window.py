@@ -6,13 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QStackedWidget, QTabWidget
 
 from ..model.content import WORKSHOP_NAMES
 from ..model.guide import board_in_use
 from ..storage.content_loader import facilitator_guide
+from ..storage.project_file import build_validators
 from . import dialogs, theme
 from .board_page import BoardPage
 from .board_scene import BoardScene
@@ -87,6 +88,9 @@ class MainWindow(QMainWindow):
         self._show_recent(self.files.recent())
         self.start.set_intros(lambda: {kind: facilitator_guide(kind).intro for kind in ("strategi", "grus")})
         self._show_document(None)
+        # After the first paint, in the first idle moment: the validators a file's first open
+        # or the first post-it would otherwise build on the spot (~60 ms).
+        QTimer.singleShot(0, build_validators)
 
     # --- showing a workshop ---------------------------------------------------------------
     def _show_document(self, document: WorkshopDocument | None) -> None:
