@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # built (and imported) when their tab is first shown: see laz
     from .projector_window import ProjectorWindow  # imported when the projector is first opened
 
 APP_TITLE = "Kompetencedialog"
+VALIDATORS_AFTER_MS = 200  # after the first paint, long before anyone can open a file
 
 
 class MainWindow(QMainWindow):
@@ -88,9 +89,10 @@ class MainWindow(QMainWindow):
         self._show_recent(self.files.recent())
         self.start.set_intros(lambda: {kind: facilitator_guide(kind).intro for kind in ("strategi", "grus")})
         self._show_document(None)
-        # After the first paint, in the first idle moment: the validators a file's first open
-        # or the first post-it would otherwise build on the spot (~60 ms).
-        QTimer.singleShot(0, build_validators)
+        # Soon after the first paint: the validators a file's first open or the first post-it
+        # would otherwise build on the spot (~60 ms). Not a zero timer: that is a posted event,
+        # served before the window's first paint request, so the window would wait for it.
+        QTimer.singleShot(VALIDATORS_AFTER_MS, build_validators)
 
     # --- showing a workshop ---------------------------------------------------------------
     def _show_document(self, document: WorkshopDocument | None) -> None:
