@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QFont, QFontMetrics
-# The dialogs' own classes are reached through the module when a dialog is first shown: naming
+# The dialogs' own classes are reached through QtWidgets when a dialog is first shown: naming
 # them here would build their Python enums (~5-10 ms) at every start, before any dialog is needed.
 from PySide6 import QtWidgets
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 FILE_FILTER = "Kompetencedialog-projekter (*.kdlg);;Alle filer (*)"
@@ -154,8 +154,8 @@ def ask_text(parent: QWidget, title: str, label: str, default: str = "") -> str 
 
 
 def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
-    answer = QtWidgets.QMessageBox.question(parent, title, question, QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No)
-    return answer == QtWidgets.QMessageBox.StandardButton.Yes
+    button = QtWidgets.QMessageBox.StandardButton
+    return QtWidgets.QMessageBox.question(parent, title, question, button.Yes | button.No) == button.Yes
 
 
 def ask_export_path(parent: QWidget, title: str, suggestion: str, file_filter: str, suffix: str) -> Path | None:
