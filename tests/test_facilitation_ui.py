@@ -207,6 +207,22 @@ def test_f10_closes_the_projector_again_and_unblanking_shows_the_same_picture(wi
     qtbot.waitUntil(lambda: window.projector is None)
 
 
+def test_opening_the_projector_leaves_the_keyboard_with_the_main_window(window, qtbot):
+    """One screen: the projector opens as a window beside the main one, and the facilitator's keys
+    (F10 again, Ctrl+1..3, F5) must still reach the main window without a click."""
+    from PySide6.QtWidgets import QApplication
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    QTest.keyClick(window.current_page().entry.line, Qt.Key.Key_F10)
+    projector = window.projector
+    qtbot.waitExposed(projector)
+    QApplication.processEvents()
+    assert QApplication.activeWindow() is window
+    QTest.keyClick(projector, Qt.Key.Key_F10)  # clicked into the projector after all: F10 there closes it too
+    qtbot.waitUntil(lambda: window.projector is None)
+
+
 def test_shortcuts_are_listed(window):
     rows = collect(window)
     keys = {(r[1], r[2]) for r in rows}

@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(BlankIndicator(self.projector))
         target = screen or ProjectorWindow.default_screen(self.screen())
         self.projector.place_on(target, full_screen=target is not self.screen())
+        self.activateWindow()  # the facilitator's keys stay here (some platforms activate a new window anyway)
         page = self.current_page()
         self.projector.show_scene(page.scene if page else None)
         self._show_question()
