@@ -30,7 +30,8 @@ def endings(monkeypatch):
     monkeypatch.setattr(process_exit.sys, "exit", normal)
 
 
-def test_after_the_window_the_process_ends_at_once(qapp, endings):
+def test_after_the_window_the_process_ends_at_once(qapp, endings, monkeypatch):
+    monkeypatch.setattr(process_exit.sys, "platform", "linux")  # macOS: see below
     qapp.clipboard().clear()
     with pytest.raises(_Ended) as ended:
         process_exit.end_process(3)
@@ -51,6 +52,21 @@ def test_a_copied_text_is_handed_on_through_qt_teardown(monkeypatch, endings, mo
     class App:
         def clipboard(self):
             return Clipboard()
+
+    monkeypatch.setattr(process_exit, "_running_qt_application", App)
+    with pytest.raises(_Ended) as ended:
+        process_exit.end_process(0)
+    assert ended.value.how == "sys.exit"
+
+
+def test_on_macos_qt_always_tears_down_so_the_pasteboard_gets_its_text(monkeypatch, endings):
+    # Qt's Cocoa clipboard never says it owns the pasteboard and delivers promised text only
+    # while it is torn down: a Mac takes the normal ending whatever the clipboard says.
+    monkeypatch.setattr(process_exit.sys, "platform", "darwin")
+
+    class App:
+        def clipboard(self):
+            raise AssertionError("not asked on macOS")
 
     monkeypatch.setattr(process_exit, "_running_qt_application", App)
     with pytest.raises(_Ended) as ended:

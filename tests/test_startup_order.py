@@ -11,6 +11,7 @@ import sys
 
 PROBE = r"""
 import json, sys
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 from kompetencedialog_desktop.model import project
 from kompetencedialog_desktop.storage.project_file import ProjectFile
@@ -24,10 +25,14 @@ def built():
         records.append(record)
     return {r.__name__: bool(r.__pydantic_complete__) for r in records[1:] + [ProjectFile]}
 
-from PySide6.QtCore import QEventLoop, QTimer
+def run_loop_for(ms):  # the window's own timers run meanwhile, as during a slow start
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
 
 app = QApplication(sys.argv[:1])
 window = MainWindow()
+run_loop_for(400)  # e.g. a big file opened before the window is shown
 window.show()
 app.processEvents()  # the first paint
 before = built()

@@ -53,6 +53,15 @@ def test_ctrl_z_in_the_quick_entry_undoes_the_workshop_not_the_line(window, qtbo
     assert line.hasFocus()
 
 
+def test_the_status_line_counts_one_post_it_in_the_singular(window, qtbot):
+    window.files.new("strategi")
+    line = window.current_page().entry.line
+    _type(qtbot, line, "Første pointe")
+    assert "Plade 1: 1 post-it " in window.status.text()
+    _type(qtbot, line, "Anden pointe")
+    assert "Plade 1: 2 post-its " in window.status.text()
+
+
 def test_undo_action_follows_the_open_workshop(window, qtbot):
     window.files.new("strategi")
     assert not window.undo_action.isEnabled() and window.undo_action.text() == "Fortryd"

@@ -4,7 +4,9 @@ When the window has closed, everything is already saved, unlocked and flushed (t
 close handler does that). Tearing down Qt's and Python's few hundred thousand objects after
 that takes 70-100 ms of a process nobody sees any more, so the process ends at once. The
 clipboard is the exception: on X11 Qt hands a copied text to the clipboard manager while it
-is torn down, so a post-it copied just before closing would be lost."""
+is torn down, so a post-it copied just before closing would be lost. On macOS Qt only promises
+the text to the pasteboard and hands it over during that teardown, and it never reports owning
+the clipboard, so there the teardown always runs."""
 
 from __future__ import annotations
 
@@ -35,5 +37,7 @@ def _running_qt_application():
 
 
 def _owns_clipboard(app) -> bool:
+    if sys.platform == "darwin":  # the answer is always no there, and the text is delivered late
+        return True
     clipboard = app.clipboard()
     return clipboard.ownsClipboard() or clipboard.ownsSelection()

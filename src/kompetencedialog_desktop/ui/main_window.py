@@ -89,10 +89,17 @@ class MainWindow(QMainWindow):
         self._show_recent(self.files.recent())
         self.start.set_intros(lambda: {kind: facilitator_guide(kind).intro for kind in ("strategi", "grus")})
         self._show_document(None)
-        # Soon after the first paint: the validators a file's first open or the first post-it
-        # would otherwise build on the spot (~60 ms). Not a zero timer: that is a posted event,
-        # served before the window's first paint request, so the window would wait for it.
-        QTimer.singleShot(VALIDATORS_AFTER_MS, build_validators)
+        self._validators_scheduled = False
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._validators_scheduled:
+            # Soon after the first paint: the validators a file's first open or the first post-it
+            # would otherwise build on the spot (~60 ms). Counted from the first show, not from
+            # the window's creation (a file opened at start can take longer than the delay), and
+            # not a zero timer: that is a posted event, served before the first paint request.
+            self._validators_scheduled = True
+            QTimer.singleShot(VALIDATORS_AFTER_MS, build_validators)
 
     # --- showing a workshop ---------------------------------------------------------------
     def _show_document(self, document: WorkshopDocument | None) -> None:
@@ -278,7 +285,7 @@ class MainWindow(QMainWindow):
         count = len(page.scene.items_by_id)
         saved = document.save_state
         self.status.setText(
-            f"{WORKSHOP_NAMES[document.project.workshop]}   ·   Plade {page.board.number}: {count} post-its   ·   {saved}"
+            f"{WORKSHOP_NAMES[document.project.workshop]}   ·   Plade {page.board.number}: {count} post-it{'' if count == 1 else 's'}   ·   {saved}"
         )
 
     # --- helpers for actions ----------------------------------------------------------------

@@ -295,4 +295,5 @@ class PlanPage(QScrollArea):
         rows = getattr(self.project.plan, self.rows_field)
         count = len(chosen_notes_not_in_plan(self.project, self.seed_board, rows))
         self.seed_button.setEnabled(count > 0)
-        self.seed_button.setToolTip(f"{count} valgte post-its er endnu ikke i planen")
+        self.seed_button.setToolTip("1 valgt post-it er endnu ikke i planen" if count == 1
+                                    else f"{count} valgte post-its er endnu ikke i planen")
