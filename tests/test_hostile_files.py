@@ -364,6 +364,22 @@ def test_output_to_a_closed_pipe_is_no_traceback(example, tmp_path):
         assert "Traceback" not in err and "BrokenPipe" not in err and "Exception ignored" not in err, err
 
 
+def test_a_reader_that_goes_away_stops_the_printing_not_the_export(example, tmp_path):
+    """`kompetencedialog export FIL --docx … --png MAPPE | head -c 20`: every file is still written."""
+    path = tmp_path / "ws.kdlg"
+    save_project(example, path)
+    out = tmp_path / "ud"
+    child = subprocess.Popen([PYTHON, "-m", "kompetencedialog_desktop", "export", str(path), "--docx", str(tmp_path / "a.docx"),
+                              "--pdf", str(tmp_path / "a.pdf"), "--png", str(out)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    child.stdout.close()  # the reader has gone before the first line
+    err = child.stderr.read().decode()
+    assert child.wait(120) == 0, err
+    assert err == ""
+    assert (tmp_path / "a.docx").stat().st_size and (tmp_path / "a.pdf").stat().st_size
+    assert sorted(p.name for p in out.iterdir()) == ["strategi-1.png", "strategi-2.png", "strategi-3.png"]
+
+
 # --- 11. two programs saving the same file ----------------------------------------------------------
 def test_two_programs_saving_at_once_both_succeed(tmp_path, monkeypatch, example):
     path = tmp_path / "delt.kdlg"

@@ -73,8 +73,14 @@ def _translate_argparse() -> None:
 
 
 def _say(line: str) -> None:
-    """Every line the commands print: text from a file (a title with ESC) cannot steer the terminal."""
-    print(printable(line))
+    """Every line the commands print: text from a file (a title with ESC) cannot steer the terminal.
+    A reader that has gone (`| head -c 20`) stops the printing, never the work: an export still
+    writes every file it was asked for."""
+    try:
+        print(printable(line))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _reader_went_away()  # the rest goes nowhere, quietly
 
 
 def _err(message: str) -> int:
