@@ -9,11 +9,11 @@ from pathlib import Path
 
 def _install_excepthook(window) -> None:
     """An unexpected error shows a dialog instead of killing the workshop silently."""
-    from PySide6.QtWidgets import QMessageBox
+    from .ui import dialogs
 
     def hook(exc_type, exc, tb):
         traceback.print_exception(exc_type, exc, tb)
-        QMessageBox.critical(
+        dialogs.show_error(
             window, "Uventet fejl",
             "Der skete en uventet fejl. Gem workshoppen under et nyt navn, hvis du kan.\n\n" + describe_unexpected(exc),
         )

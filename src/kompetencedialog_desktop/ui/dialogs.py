@@ -17,16 +17,13 @@ FILE_FILTER = "Kompetencedialog-projekter (*.kdlg);;Alle filer (*)"
 def _choose(parent: QWidget, title: str, text: str, info: str, buttons: list[tuple[str, str, object]],
             cancel: str) -> str:
     """A question with named answers: [(label, answer, role)], the first being the default."""
-    box = QtWidgets.QMessageBox(parent)
-    box.setIcon(QtWidgets.QMessageBox.Icon.Question)
-    box.setWindowTitle(title)
-    box.setText(text)
+    box = _message_box(parent, QtWidgets.QMessageBox.Icon.Question, title, text)
     box.setInformativeText(info)
     answers = {}
     for label, answer, role in buttons:
         answers[box.addButton(label, role)] = answer
     box.setDefaultButton(next(iter(answers)))
-    box.exec()
+    _shown(box)
     return answers.get(box.clickedButton(), cancel)
 
 
@@ -39,13 +36,34 @@ def ask_save_changes(parent: QWidget, name: str) -> str:
                     ("Annullér", "cancel", role.RejectRole)], "cancel")
 
 
+def _message_box(parent: QWidget | None, icon, title: str, text: str):
+    return QtWidgets.QMessageBox(icon, title, text, QtWidgets.QMessageBox.StandardButton.NoButton, parent)
+
+
+def _shown(box) -> int:
+    """exec() a message box wide enough for the window manager to show its title in full (it
+    cut »Ikke gemte ændrin…ompetencedialog«). QMessageBox sizes itself from its contents and
+    ignores a minimum width; a spacer across the bottom of its grid, added last, widens it."""
+    layout = box.layout()
+    spacer = QtWidgets.QSpacerItem(title_width(box, box.windowTitle()), 0, QtWidgets.QSizePolicy.Policy.Minimum,
+                                   QtWidgets.QSizePolicy.Policy.Fixed)
+    layout.addItem(spacer, layout.rowCount(), 0, 1, layout.columnCount())
+    return box.exec()
+
+
+def _tell(parent: QWidget | None, icon, title: str, message: str) -> None:
+    box = _message_box(parent, icon, title, message)
+    box.setStandardButtons(QtWidgets.QMessageBox.StandardButton.Ok)
+    _shown(box)
+
+
 def show_error(parent: QWidget, title: str, message: str) -> None:
-    QtWidgets.QMessageBox.critical(parent, title, message)
+    _tell(parent, QtWidgets.QMessageBox.Icon.Critical, title, message)
 
 
 def show_info(parent: QWidget, title: str, message: str) -> None:
     """Something the user should know that is not a fault (nothing new to fetch, and the like)."""
-    QtWidgets.QMessageBox.information(parent, title, message)
+    _tell(parent, QtWidgets.QMessageBox.Icon.Information, title, message)
 
 
 # --- files -------------------------------------------------------------------------------------
@@ -82,12 +100,17 @@ def _sidebar(folder: Path) -> list[QUrl]:
     return [QUrl.fromLocalFile(str(p)) for p in seen]
 
 
-def fit_width(dialog: QWidget, title: str, least: int = 380) -> None:
-    """Wide enough for its title bar (the system adds » — Kompetencedialog«), so no »Saml i…dialog«."""
+def title_width(dialog: QWidget, title: str, least: int = 380) -> int:
+    """The width its title bar needs (the system adds » — Kompetencedialog« and its buttons)."""
     font = QFont(dialog.font())
     font.setBold(True)
     shown = f"{title} — {QApplication.applicationDisplayName() or 'Kompetencedialog'}"
-    width = max(least, QFontMetrics(font).horizontalAdvance(shown) + 180)
+    return max(least, QFontMetrics(font).horizontalAdvance(shown) + 180)
+
+
+def fit_width(dialog: QWidget, title: str, least: int = 380) -> None:
+    """Wide enough for its title bar, so no »Saml i…dialog«."""
+    width = title_width(dialog, title, least)
     dialog.setMinimumWidth(width)
     if isinstance(dialog, QtWidgets.QInputDialog):  # its layout sets the size from its contents: widen the label
         for label in dialog.findChildren(QLabel):
@@ -155,7 +178,9 @@ def ask_text(parent: QWidget, title: str, label: str, default: str = "") -> str 
 
 def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
     button = QtWidgets.QMessageBox.StandardButton
-    return QtWidgets.QMessageBox.question(parent, title, question, button.Yes | button.No) == button.Yes
+    box = _message_box(parent, QtWidgets.QMessageBox.Icon.Question, title, question)
+    box.setStandardButtons(button.Yes | button.No)
+    return _shown(box) == button.Yes
 
 
 def ask_export_path(parent: QWidget, title: str, suggestion: str, file_filter: str, suffix: str) -> Path | None:
