@@ -3,6 +3,8 @@ repaint after a zoom change, quick-entry note, peak RSS; medians and worst cases
 Goals (issue 18): open <= 300 ms, worst drag step <= 16 ms, worst repaint after a zoom change
 <= 50 ms, quick-entry note worst of 50 <= 5 ms, peak RSS <= 150 MB.
 Run: .venv/bin/python benchmarks/bench_board.py [NOTES]   (default 2000; e.g. 300 for a busy real workshop)
+     .venv/bin/python benchmarks/bench_board.py 2000 --runs 7   (7 whole processes, one after the other:
+     each figure's median and worst over the runs; on a shared machine one run says little)
 KDLG_BENCH_CLOCK=cpu times with this thread's CPU time instead of the wall clock: on a shared,
 busy machine that keeps other processes' load out of the figures (Qt paints offscreen on this thread)."""
 
@@ -51,9 +53,36 @@ def make(n_notes: int, path: str) -> None:
     save_project(big_project(n_notes), Path(path))
 
 
+def repeat(n_notes: int, runs: int) -> None:
+    """Run the benchmark `runs` times in fresh processes; print each figure's median and worst."""
+    import re
+
+    figures: dict[str, list[list[float]]] = {}
+    for run in range(runs):
+        out = subprocess.run([sys.executable, __file__, str(n_notes)], check=True, capture_output=True, text=True).stdout
+        for line in out.splitlines():
+            # "name   1.2 / 3.4 ms   (...)": the name, two spaces or more, the figures, the unit.
+            match = re.match(r"^(.+?)\s{2,}([\d.]+(?:\s*/\s*[\d.]+)?)\s*(ms|MB)", line)
+            if match:
+                values = [float(v) for v in match.group(2).split("/")]
+                figures.setdefault(f"{match.group(1).strip()} ({match.group(3)})", []).append(values)
+        print(f"run {run + 1}/{runs} done", file=sys.stderr)
+    print(f"{n_notes:,}-note workshop, {runs} runs, {'CPU time' if CLOCK is time.thread_time else 'wall clock'}:"
+          " median of the runs [worst run]")
+    for name, rows in figures.items():
+        cols = list(zip(*rows))
+        shown = " / ".join(f"{statistics.median(c):.1f} [{max(c):.1f}]" for c in cols)
+        print(f"  {name:44s} {shown}")
+
+
 def main() -> None:
     if sys.argv[1:2] == ["--make"]:
         return make(int(sys.argv[2]), sys.argv[3])
+    if "--runs" in sys.argv:
+        at = sys.argv.index("--runs")
+        runs = int(sys.argv[at + 1])
+        del sys.argv[at:at + 2]
+        return repeat(int(sys.argv[1]) if len(sys.argv) > 1 else 2000, runs)
     n_notes = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     path = Path(tempfile.mkdtemp(prefix="kdlg-bench-")) / "stor.kdlg"
     # The test file is made in a child process: building 2,000 notes here would count in this

@@ -10,7 +10,7 @@ import math
 from functools import lru_cache
 from typing import Callable
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFontMetricsF, QKeyEvent, QPainter, QPen, QTextLayout, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem
 
@@ -228,10 +228,11 @@ def padding_for(w: float, h: float) -> float:
     return max(4.0, min(PADDING, 0.07 * min(w, h)))
 
 
-def _draw_cut(painter: QPainter, box: QRectF, text: str, size: float) -> None:
-    """The lines of `text` that fit `box`, centred; the last one shown ends in "…"."""
-    font = theme.board_font(size)
-    metrics = QFontMetricsF(font)
+def _cut_lines(box: QRectF, text: str, size: float) -> list[tuple[QRectF, str]]:
+    """The lines of `text` that fit `box`, centred, with where each is drawn; the last one shown
+    ends in "…"."""
+    font = _font(size)
+    metrics = _metrics(size)
     lines: list[str] = []
     y = 0.0
     for paragraph in layout_text(text, box.width(), box.height(), size).split("\n"):
@@ -243,15 +244,89 @@ def _draw_cut(painter: QPainter, box: QRectF, text: str, size: float) -> None:
         if y >= box.height():
             break
     if not lines:
-        return
+        return []
     last = lines[-1].replace(_SOFT_HYPHEN, "").rstrip()
     lines[-1] = metrics.elidedText(last + " …", Qt.TextElideMode.ElideRight, box.width())  # ends in "…" either way
-    painter.setFont(font)
     top = box.top()
     step = metrics.lineSpacing()
-    for i, part in enumerate(lines):
-        shown = part.replace(_SOFT_HYPHEN, "") + ("-" if part.endswith(_SOFT_HYPHEN) else "")
-        painter.drawText(QRectF(box.left(), top + i * step, box.width(), step), int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), shown)
+    return [(QRectF(box.left(), top + i * step, box.width(), step),
+             part.replace(_SOFT_HYPHEN, "") + ("-" if part.endswith(_SOFT_HYPHEN) else ""))
+            for i, part in enumerate(lines)]
+
+
+_CUT_FLAGS = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+
+
+def _draw_option() -> QTextOption:
+    option = QTextOption(TEXT_OPTION)
+    option.setAlignment(Qt.AlignmentFlag.AlignLeft)  # each line is centred by its position, as Qt does
+    return option
+
+
+_DRAW_OPTION = _draw_option()
+_LEADING: dict[int, float] = {}
+
+
+class DrawnText:
+    """A note's text laid out once and drawn at every zoom level without laying it out again.
+
+    A zoom change redraws every visible note, and QPainter.drawText(box, text, TEXT_OPTION) lays
+    the text out anew each time (about half of a note's drawing). This keeps the layout and
+    draws it exactly as drawText does (Qt's qt_format_text: lines on whole units, the block
+    centred in the box, each line centred on its own, clipped to the box only when it spills),
+    so the pixels are the same (tests/test_note_text_cache.py compares them)."""
+
+    __slots__ = ("font", "layout", "lines", "clip", "box", "cut")
+
+    def __init__(self, text: str, size: float, box: QRectF, fits: bool):
+        self.font = _font(size)
+        self.box = box
+        self.layout = None
+        self.lines: list = []
+        self.clip = False
+        self.cut: list[tuple[QRectF, str]] | None = None
+        if not fits:  # too long even at the readable size: whole lines, the last ending in "…"
+            self.cut = _cut_lines(box, text, size)
+            return
+        pixels = self.font.pixelSize()
+        leading = _LEADING.get(pixels)
+        if leading is None:
+            leading = _LEADING[pixels] = _metrics(size).leading()
+        layout = QTextLayout(text.replace("\n", "\u2028"), self.font)
+        layout.setTextOption(_DRAW_OPTION)
+        layout.setCacheEnabled(True)  # keep the shaped glyphs: drawing is then only drawing
+        width, limit = box.width(), box.height()
+        height, widest = -leading, 0.0
+        lines = []
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            height = math.ceil(height + leading)
+            line.setPosition(QPointF(0.0, height))
+            height += line.ascent() + line.descent()  # the line's unrounded height, as Qt adds it
+            widest = max(widest, line.naturalTextWidth())
+            lines.append(line)
+            if height >= limit:
+                break
+        layout.endLayout()
+        top = box.y() + (limit - height) / 2
+        self.layout = layout
+        self.lines = [(line, QPointF(box.x() + (width - line.horizontalAdvance()) / 2, top)) for line in lines]
+        self.clip = not box.contains(QRectF(box.x() + (width - widest) / 2, top, widest, height))
+
+    def draw(self, painter: QPainter) -> None:
+        painter.setFont(self.font)
+        if self.cut is not None:
+            for rect, part in self.cut:
+                painter.drawText(rect, _CUT_FLAGS, part)
+            return
+        if self.clip:
+            painter.save()
+            painter.setClipRect(self.box, Qt.ClipOperation.IntersectClip)
+        for line, position in self.lines:
+            line.draw(painter, position)
+        if self.clip:
+            painter.restore()
 
 
 def note_height_for(text: str, w: float = NOTE_WIDTH, h: float = NOTE_HEIGHT, votes: bool = False) -> float:
@@ -330,6 +405,7 @@ class NoteItem(QGraphicsItem):
         self._shown = ""  # the text as drawn at _point_size (with its soft hyphens)
         self._plain = ""  # the text cut to what the box can ever show (shown_text)
         self._natural: float | None = None  # the best size for this note alone
+        self._drawn: DrawnText | None = None  # the text as laid out for drawing (made at the first paint)
         self._fits = True
         self.zone: str | None = None
         # The zone's size family (BoardScene.family_cap): the note's size is capped by it.
@@ -422,6 +498,7 @@ class NoteItem(QGraphicsItem):
     def text_layout(self) -> tuple[float, bool]:
         """(font size in board units, whether the whole text fits) for the current size."""
         if self._point_size is None:
+            self._drawn = None
             box = self._text_box()
             cap = self.family(self.zone) if self.family is not None else theme.NOTE_FONT_MAX
             self._point_size = min(self.natural_size(), max(NOTE_FONT_READABLE, cap))
@@ -471,13 +548,11 @@ class NoteItem(QGraphicsItem):
         if self.editor is not None:
             return  # the editor draws the text while editing
         size, fits = self.text_layout()
-        box = self._text_box()
         painter.setPen(theme.NOTE_TEXT)
-        painter.setFont(_font(size))
-        if fits:
-            painter.drawText(box, self._shown, TEXT_OPTION)
-        else:  # too long even at the readable size: whole lines, the last ending in "…" (full text: tooltip)
-            _draw_cut(painter, box, self._plain, size)
+        if self._drawn is None:
+            # Too long even at the readable size: whole lines, the last ending in "…" (full text: tooltip).
+            self._drawn = DrawnText(self._shown if fits else self._plain, size, self._text_box(), fits)
+        self._drawn.draw(painter)
         if self._votes:
             self._paint_votes(painter, QRectF(0, 0, self._w, self._h))
 
