@@ -132,7 +132,20 @@ def _paragraph_lines(paragraph: str, font, width: float):
 
 
 def _measure_height(soft: str, font, width: float) -> float:
-    return sum(height for paragraph in soft.split("\n") for height, _ in _paragraph_lines(paragraph, font, width))
+    """The lines' heights as _paragraph_lines() gives them, without making the lines' texts
+    (fitting measures each note two or three times: the loop is kept bare)."""
+    total = 0.0
+    for paragraph in soft.split("\n"):
+        layout = QTextLayout(paragraph, font)
+        layout.setTextOption(TEXT_OPTION)
+        layout.beginLayout()
+        line = layout.createLine()
+        while line.isValid():
+            line.setLineWidth(width)
+            total += line.height()
+            line = layout.createLine()
+        layout.endLayout()
+    return total
 
 
 def _layout_height(text: str, size: float, width: float, height: float) -> float:
