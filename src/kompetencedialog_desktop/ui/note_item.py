@@ -7,10 +7,11 @@ only; the scene turns the finished drag into one undo command.
 from __future__ import annotations
 
 import math
+import time
 from functools import lru_cache
 from typing import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QFontMetricsF, QKeyEvent, QPainter, QPen, QTextLayout, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem
 
@@ -408,6 +409,40 @@ def _fill(colour: str) -> QBrush:
     return QBrush(theme.note_fill(colour))
 
 
+class _LayoutLater:
+    """Notes first drawn with QPainter.drawText get their layout kept (DrawnText) in the event
+    loop's next turns, a few milliseconds at a time: opening a board does not pay for keeping
+    them, and the first zoom after it finds them. Keeping cost more than drawText's own layout."""
+
+    TURN_S = 0.004  # at most this long per turn: typing and dragging stay smooth
+
+    def __init__(self) -> None:
+        self._items: list[NoteItem] = []
+        self._armed = False
+
+    def add(self, item: "NoteItem") -> None:
+        self._items.append(item)
+        if not self._armed:
+            self._armed = True
+            QTimer.singleShot(0, self._run)
+
+    def _run(self) -> None:
+        self._armed = False
+        end = time.perf_counter() + self.TURN_S
+        while self._items and time.perf_counter() < end:
+            item = self._items.pop()
+            try:
+                item.keep_layout()
+            except RuntimeError:  # the board it was on is gone (another workshop opened)
+                pass
+        if self._items:
+            self._armed = True
+            QTimer.singleShot(0, self._run)
+
+
+_LAYOUT_LATER = _LayoutLater()
+
+
 class NoteItem(QGraphicsItem):
     def __init__(self, note: Note, unplaced: bool = False):
         super().__init__()
@@ -418,7 +453,7 @@ class NoteItem(QGraphicsItem):
         self._shown = ""  # the text as drawn at _point_size (with its soft hyphens)
         self._plain = ""  # the text cut to what the box can ever show (shown_text)
         self._natural: float | None = None  # the best size for this note alone
-        self._drawn: DrawnText | None = None  # the text as laid out for drawing (made at the first paint)
+        self._drawn: DrawnText | None = None  # the text as laid out for drawing (kept after the first paint)
         self._fits = True
         self.zone: str | None = None
         # The zone's size family (BoardScene.family_cap): the note's size is capped by it.
@@ -562,10 +597,21 @@ class NoteItem(QGraphicsItem):
             return  # the editor draws the text while editing
         size, fits = self.text_layout()
         painter.setPen(theme.NOTE_TEXT)
-        if self._drawn is None:
-            # Too long even at the readable size: whole lines, the last ending in "…" (full text: tooltip).
-            self._drawn = DrawnText(self._shown if fits else self._plain, size, self._text_box(), fits)
-        self._drawn.draw(painter)
+        if self._drawn is not None:
+            self._drawn.draw(painter)
+        elif fits:
+            # The first paint (opening a board) draws as it always did; the layout is kept later.
+            painter.setFont(_font(size))
+            painter.drawText(self._text_box(), self._shown, TEXT_OPTION)
+            _LAYOUT_LATER.add(self)
+        else:  # too long even at the readable size: whole lines, the last ending in "…" (full text: tooltip)
+            self._drawn = DrawnText(self._plain, size, self._text_box(), False)
+            self._drawn.draw(painter)
+
+    def keep_layout(self) -> None:
+        """Keep the text's layout for the next paints (a zoom redraws every visible note)."""
+        if self._drawn is None and self._point_size is not None and self.editor is None:
+            self._drawn = DrawnText(self._shown if self._fits else self._plain, self._point_size, self._text_box(), self._fits)
         if self._votes:
             self._paint_votes(painter, QRectF(0, 0, self._w, self._h))
 
