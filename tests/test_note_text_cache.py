@@ -182,3 +182,20 @@ def test_a_zone_family_change_lays_the_notes_out_again(window, qtbot):
     assert page.scene.family_cap(zone.id) != caps
     for note in members:
         assert _same_as_fresh(page, note.id), note.text
+
+
+def test_a_note_with_votes_draws_its_dots_with_or_without_a_kept_layout(window, qtbot):
+    from kompetencedialog_desktop.ui.note_item import vote_marks
+
+    page = window.current_page()
+    document = window.files.document
+    note = next(n for n in document.project.notes if n.board == page.board.id)
+    document.undo_stack.push(UpdateNotes(document, {note.id: {"votes": 2}}, "Stem"))
+    item = page.scene.items_by_id[note.id]
+    dots, _, _ = vote_marks(note.w, note.h, 2)
+    rect = item.boundingRect()
+    for picture in (_picture(item, 1.0), _kept(qtbot, item)):
+        for dot in dots:  # the middle of each dot is dark (the image starts at 4.37, 4.61)
+            centre = dot.center()
+            colour = picture.pixelColor(int(centre.x() - rect.x() + 4.37), int(centre.y() - rect.y() + 4.61))
+            assert colour.lightness() < 80, colour.name()

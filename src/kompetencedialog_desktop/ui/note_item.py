@@ -607,13 +607,13 @@ class NoteItem(QGraphicsItem):
         else:  # too long even at the readable size: whole lines, the last ending in "…" (full text: tooltip)
             self._drawn = DrawnText(self._plain, size, self._text_box(), False)
             self._drawn.draw(painter)
+        if self._votes:
+            self._paint_votes(painter, QRectF(0, 0, self._w, self._h))
 
     def keep_layout(self) -> None:
         """Keep the text's layout for the next paints (a zoom redraws every visible note)."""
         if self._drawn is None and self._point_size is not None and self.editor is None:
             self._drawn = DrawnText(self._shown if self._fits else self._plain, self._point_size, self._text_box(), self._fits)
-        if self._votes:
-            self._paint_votes(painter, QRectF(0, 0, self._w, self._h))
 
     def _paint_votes(self, painter: QPainter, rect: QRectF) -> None:
         dots, number, size = vote_marks(rect.width(), rect.height(), self._votes)
