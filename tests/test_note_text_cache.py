@@ -199,3 +199,21 @@ def test_a_note_with_votes_draws_its_dots_with_or_without_a_kept_layout(window, 
             centre = dot.center()
             colour = picture.pixelColor(int(centre.x() - rect.x() + 4.37), int(centre.y() - rect.y() + 4.61))
             assert colour.lightness() < 80, colour.name()
+
+
+def test_a_note_s_kept_bounds_follow_its_size_and_its_editor(window):
+    """boundingRect() is kept between size changes: it must follow each of them (an undo too)."""
+    page = window.current_page()
+    document = window.files.document
+    note = next(n for n in document.project.notes if n.board == page.board.id)
+    item = page.scene.items_by_id[note.id]
+    w, h = note.w, note.h
+    assert item.boundingRect() == QRectF(-4, -4, w + 8, h + 8)
+    document.undo_stack.push(UpdateNotes(document, {note.id: {"w": w + 30, "h": h + 20}}, "Større"))
+    assert item.boundingRect() == QRectF(-4, -4, w + 38, h + 28)
+    document.undo_stack.undo()
+    assert item.boundingRect() == QRectF(-4, -4, w + 8, h + 8)
+    item.set_edit_height(h + 50)  # the editor's text needs room below the note
+    assert item.boundingRect() == QRectF(-4, -4, w + 8, h + 58)
+    item.set_edit_height(h)
+    assert item.boundingRect() == QRectF(-4, -4, w + 8, h + 8)

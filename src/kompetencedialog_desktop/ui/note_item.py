@@ -468,6 +468,7 @@ class NoteItem(QGraphicsItem):
         self._box = QRectF()
         self._edit_extra = 0.0  # while editing, the note grows under a long text (never the model)
         self._tip = ""
+        self._bounds = self._make_bounds()
         self.setFlags(_FLAGS)
         # Rendered once per zoom level; a repaint at the same zoom just blits the cached pixmap.
         self.setCacheMode(_DEVICE_CACHE)
@@ -481,6 +482,7 @@ class NoteItem(QGraphicsItem):
         if (note.w, note.h) != (self._w, self._h):
             self.prepareGeometryChange()
             self._w, self._h = note.w, note.h
+            self._bounds = self._make_bounds()
             self._point_size = self._natural = None
         if note.text != self._text:
             self._text = note.text
@@ -508,6 +510,11 @@ class NoteItem(QGraphicsItem):
         return self._text
 
     def boundingRect(self) -> QRectF:
+        # Qt asks several times per note and paint (3,000+ times a zoom step on a big board):
+        # the rectangle is made when the size changes, not at each call (Qt copies it).
+        return self._bounds
+
+    def _make_bounds(self) -> QRectF:
         return QRectF(-4, -4, self._w + 8, self._h + self._edit_extra + 8)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
@@ -652,6 +659,7 @@ class NoteItem(QGraphicsItem):
         if extra != self._edit_extra:
             self.prepareGeometryChange()
             self._edit_extra = extra
+            self._bounds = self._make_bounds()
         self.setZValue(10 if extra else 0)
         self.update()
 
