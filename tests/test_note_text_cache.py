@@ -10,6 +10,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
+from kompetencedialog_desktop.ui import theme
 from kompetencedialog_desktop.ui.commands import UpdateNotes
 from kompetencedialog_desktop.ui.note_item import (
     TEXT_OPTION, DrawnText, NoteItem, _font, fitting_point_size, layout_text, text_fits)
@@ -217,3 +218,25 @@ def test_a_note_s_kept_bounds_follow_its_size_and_its_editor(window):
     assert item.boundingRect() == QRectF(-4, -4, w + 8, h + 58)
     item.set_edit_height(h)
     assert item.boundingRect() == QRectF(-4, -4, w + 8, h + 8)
+
+
+def test_a_kept_vote_number_draws_what_draw_text_draws(qtbot):
+    from PySide6.QtCore import Qt
+
+    from kompetencedialog_desktop.ui.note_item import vote_marks, vote_number
+
+    flags = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    compared = 0
+    for w, h in ((160.0, 100.0), (60.0, 60.0), (210.0, 300.0)):
+        for votes in (1, 7, 12, 99, 130, 4321):
+            _, box, size = vote_marks(w, h, votes)
+
+            def old(painter, box=box, size=size, votes=votes):
+                painter.setFont(theme.board_font(size, bold=True))
+                painter.drawText(box, flags, str(votes))
+
+            for scale in SCALES:
+                expected = _image(w, h, scale, old)
+                assert _image(w, h, scale, vote_number(w, h, votes).draw) == expected, (w, h, votes, scale)
+                compared += 1
+    assert compared == 90

@@ -382,6 +382,62 @@ def vote_marks(w: float, h: float, votes: int) -> tuple[list[QRectF], QRectF, fl
     return dots, number, size
 
 
+class VoteNumber:
+    """The number of a note's dot line, laid out once and drawn as
+    painter.drawText(box, AlignRight | AlignVCenter, number) draws it (one line, no wrapping,
+    right-aligned and centred in height; clipped only when it spills), pixel for pixel."""
+
+    __slots__ = ("font", "layout", "line", "position", "clip", "box")
+
+    def __init__(self, text: str, size: float, box: QRectF):
+        self.font = _bold_font(size)
+        self.box = box
+        layout = QTextLayout(text, self.font)
+        layout.setTextOption(_NUMBER_OPTION)
+        layout.setCacheEnabled(True)
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(float(0x01000000))  # Qt's width for text that does not wrap
+        line.setPosition(QPointF(0.0, 0.0))
+        layout.endLayout()
+        height, width = line.ascent() + line.descent(), line.naturalTextWidth()
+        top = box.y() + (box.height() - height) / 2
+        self.layout, self.line = layout, line
+        self.position = QPointF(box.x() + box.width() - line.horizontalAdvance(), top)
+        self.clip = not box.contains(QRectF(box.x() + box.width() - width, top, width, height))
+
+    def draw(self, painter: QPainter) -> None:
+        painter.setFont(self.font)
+        if self.clip:
+            painter.save()
+            painter.setClipRect(self.box, Qt.ClipOperation.IntersectClip)
+        self.line.draw(painter, self.position)
+        if self.clip:
+            painter.restore()
+
+
+def _number_option() -> QTextOption:
+    option = QTextOption(Qt.AlignmentFlag.AlignLeft)
+    option.setWrapMode(QTextOption.WrapMode.NoWrap)
+    option.setFlags(QTextOption.Flag.IncludeTrailingSpaces)
+    return option
+
+
+_NUMBER_OPTION = _number_option()
+
+
+@lru_cache(maxsize=64)
+def _bold_font(size: float):
+    return theme.board_font(size, bold=True)
+
+
+@lru_cache(maxsize=1024)
+def vote_number(w: float, h: float, votes: int) -> VoteNumber:
+    """The dot line's number of a w x h note with `votes` dots, ready to draw (kept by value)."""
+    _, number, size = vote_marks(w, h, votes)
+    return VoteNumber(str(votes), size, number)
+
+
 FAMILY_STEP = 1.2  # a zone's notes: at most this much above the zone's median size
 
 
@@ -635,8 +691,7 @@ class NoteItem(QGraphicsItem):
         for dot in dots:
             painter.drawEllipse(dot)
         painter.setPen(theme.TEXT_DARK)
-        painter.setFont(theme.board_font(size, bold=True))
-        painter.drawText(number, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), str(self._votes))
+        vote_number(rect.width(), rect.height(), self._votes).draw(painter)
 
     # --- in-place editing -------------------------------------------------------------
     def start_editing(self, on_done: Callable[[str, bool], None]) -> "NoteEditor":
