@@ -173,11 +173,11 @@ def main() -> None:
     print(f"open to first paint          {open_ms:8.1f} ms   (board 1 painted; goal <= 300)")
     print(f"then board 2 first painted   {switch_ms:8.1f} ms   (open + this: {open_ms + switch_ms:.0f} ms,"
           f" what earlier versions of this script called open)")
-    print(f"event-loop turn after opening, worst {max(after_open):5.1f} ms   (25 turns after each board's first paint)")
+    print(f"event-loop turn after opening, worst  {max(after_open):6.1f} ms   (25 turns after each board's first paint)")
     print(f"full repaint, median / max   {repaint[0]:8.1f} / {repaint[1]:.1f} ms   (goal <= 16)")
-    print(f"zoom change + repaint, med / max {statistics.median(zoomed):5.1f} / {max(zoomed):.1f} ms"
+    print(f"zoom change + repaint, med / max  {statistics.median(zoomed):6.1f} / {max(zoomed):.1f} ms"
           f"   (12 changes; goal: max <= 50)")
-    print(f"event-loop turn after a zoom, worst {max(after_zoom):5.1f} ms   (25 turns after each change)")
+    print(f"event-loop turn after a zoom, worst  {max(after_zoom):6.1f} ms   (25 turns after each change)")
     print(f"drag step, median / max      {statistics.median(drag_times):8.2f} / {max(drag_times):.2f} ms"
           f"   (first step {drag_times[0]:.2f} ms; goal: max <= 16)")
     print(f"drop (release) + repaint     {drop_ms:8.2f} ms   (the drag's last step; goal <= 16)")
