@@ -99,8 +99,14 @@ def main() -> None:
     app.processEvents()  # offscreen: let the window be exposed so repaint() really paints
     window.current_page().view.viewport().repaint()  # board 1, as the user sees it first
     open_ms = (CLOCK() - start) * 1000
-    # Work the first paint leaves for later (notes' layouts kept in idle turns) shows up here.
+    # Work the first paint leaves for later (notes' layouts kept, other boards' texts fitted, in
+    # idle turns) shows up in these turns; then the loop runs until that work is done (at most
+    # ~2 s), as while a user looks at board 1 before opening the next tab.
     after_open = timings(app.processEvents, 25)
+    for _ in range(500):
+        after_open += timings(app.processEvents, 1)
+        if after_open[-1] < 1.0:
+            break
     start = CLOCK()
     window.show_board(1)
     # The tab's layout gives the new view its size in this turn (and paints it): without it the
@@ -173,7 +179,7 @@ def main() -> None:
     print(f"open to first paint          {open_ms:8.1f} ms   (board 1 painted; goal <= 300)")
     print(f"then board 2 first painted   {switch_ms:8.1f} ms   (open + this: {open_ms + switch_ms:.0f} ms,"
           f" what earlier versions of this script called open)")
-    print(f"event-loop turn after opening, worst  {max(after_open):6.1f} ms   (25 turns after each board's first paint)")
+    print(f"event-loop turn after opening, worst  {max(after_open):6.1f} ms   ({len(after_open)} turns after the boards' first paints)")
     print(f"full repaint, median / max   {repaint[0]:8.1f} / {repaint[1]:.1f} ms   (goal <= 16)")
     print(f"zoom change + repaint, med / max  {statistics.median(zoomed):6.1f} / {max(zoomed):.1f} ms"
           f"   (12 changes; goal: max <= 50)")

@@ -240,3 +240,22 @@ def test_a_kept_vote_number_draws_what_draw_text_draws(qtbot):
                 assert _image(w, h, scale, vote_number(w, h, votes).draw) == expected, (w, h, votes, scale)
                 compared += 1
     assert compared == 90
+
+
+def test_the_other_boards_are_fitted_in_idle_turns_after_the_first_paint(window, qtbot):
+    """Switching to a board not shown yet finds its notes' sizes fitted (fitting_point_size's
+    cache), and fitting them the same way gives the same sizes."""
+    from kompetencedialog_desktop.ui import note_item
+
+    document = window.files.document
+    others = [n for n in document.project.notes if n.board != window.current_page().board.id]
+    assert others
+    window.current_page().view.viewport().repaint()
+    qtbot.waitUntil(lambda: not note_item._IDLE._fits and not note_item._IDLE._layouts)
+    before = fitting_point_size.cache_info().misses
+    sizes = {n.id: note_item.natural_point_size(n.text, n.w, n.h, bool(n.votes)) for n in others}
+    assert fitting_point_size.cache_info().misses == before  # every one was fitted already
+    page = window.pages[1]
+    for n in others:
+        if n.board == page.board.id:
+            assert page.scene.items_by_id[n.id].natural_size() == sizes[n.id]
