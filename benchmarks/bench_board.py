@@ -5,6 +5,8 @@ Goals (issue 18): open <= 300 ms, worst drag step <= 16 ms, worst repaint after 
 Run: .venv/bin/python benchmarks/bench_board.py [NOTES]   (default 2000; e.g. 300 for a busy real workshop)
      .venv/bin/python benchmarks/bench_board.py 2000 --runs 7   (7 whole processes, one after the other:
      each figure's median and worst over the runs; on a shared machine one run says little)
+     .venv/bin/python benchmarks/bench_board.py 2000 --placed   (the notes placed by the app's own rule,
+     in grids with none on top of another, instead of at random spots ~7 deep)
 KDLG_BENCH_CLOCK=cpu times with this thread's CPU time instead of the wall clock: on a shared,
 busy machine that keeps other processes' load out of the figures (Qt paints offscreen on this thread)."""
 
@@ -49,17 +51,35 @@ def timings(fn, repeat: int) -> list[float]:
     return times
 
 
-def make(n_notes: int, path: str) -> None:
-    save_project(big_project(n_notes), Path(path))
+def make(n_notes: int, path: str, placed: bool = False) -> None:
+    project = big_project(n_notes)
+    if placed:
+        # The same notes as the app's own placement rule puts them (model/layout.py): each zone's
+        # notes in a grid, smaller as the zone fills, none on top of another (big_project drops
+        # them at random spots, so that ~7 notes lie on top of each other everywhere).
+        from kompetencedialog_desktop.model.layout import add_placed
+        from kompetencedialog_desktop.storage.content_loader import workshop_content
+
+        content = workshop_content(project.workshop)
+        notes, project.notes = project.notes, []
+        for board in content.boards:
+            for zone in [None] + [z.id for z in board.zones]:
+                group = [n for n in notes if n.board == board.id and n.zone == zone]
+                for n in group:
+                    n.w, n.h = 160.0, 100.0
+                add_placed(project, board, zone, group)
+        placed_ids = {n.id for n in project.notes}
+        project.notes += [n for n in notes if n.id not in placed_ids]  # a board this content lacks
+    save_project(project, Path(path))
 
 
-def repeat(n_notes: int, runs: int) -> None:
+def repeat(n_notes: int, runs: int, extra: list[str]) -> None:
     """Run the benchmark `runs` times in fresh processes; print each figure's median and worst."""
     import re
 
     figures: dict[str, list[list[float]]] = {}
     for run in range(runs):
-        out = subprocess.run([sys.executable, __file__, str(n_notes)], check=True, capture_output=True, text=True).stdout
+        out = subprocess.run([sys.executable, __file__, str(n_notes)] + extra, check=True, capture_output=True, text=True).stdout
         for line in out.splitlines():
             # "name   1.2 / 3.4 ms   (...)": the name, two spaces or more, the figures, the unit.
             match = re.match(r"^(.+?)\s{2,}([\d.]+(?:\s*/\s*[\d.]+)?)\s*(ms|MB)", line)
@@ -67,7 +87,7 @@ def repeat(n_notes: int, runs: int) -> None:
                 values = [float(v) for v in match.group(2).split("/")]
                 figures.setdefault(f"{match.group(1).strip()} ({match.group(3)})", []).append(values)
         print(f"run {run + 1}/{runs} done", file=sys.stderr)
-    print(f"{n_notes:,}-note workshop, {runs} runs, {'CPU time' if CLOCK is time.thread_time else 'wall clock'}:"
+    print(f"{n_notes:,}-note workshop{' (placed)' if extra else ''}, {runs} runs, {'CPU time' if CLOCK is time.thread_time else 'wall clock'}:"
           " median of the runs [worst run]")
     for name, rows in figures.items():
         cols = list(zip(*rows))
@@ -77,17 +97,20 @@ def repeat(n_notes: int, runs: int) -> None:
 
 def main() -> None:
     if sys.argv[1:2] == ["--make"]:
-        return make(int(sys.argv[2]), sys.argv[3])
+        return make(int(sys.argv[2]), sys.argv[3], "--placed" in sys.argv)
+    placed = "--placed" in sys.argv
+    if placed:
+        sys.argv.remove("--placed")
     if "--runs" in sys.argv:
         at = sys.argv.index("--runs")
         runs = int(sys.argv[at + 1])
         del sys.argv[at:at + 2]
-        return repeat(int(sys.argv[1]) if len(sys.argv) > 1 else 2000, runs)
+        return repeat(int(sys.argv[1]) if len(sys.argv) > 1 else 2000, runs, ["--placed"] if placed else [])
     n_notes = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     path = Path(tempfile.mkdtemp(prefix="kdlg-bench-")) / "stor.kdlg"
     # The test file is made in a child process: building 2,000 notes here would count in this
     # process's peak RSS, which should be what opening and using the file costs.
-    subprocess.run([sys.executable, __file__, "--make", str(n_notes), str(path)], check=True)
+    subprocess.run([sys.executable, __file__, "--make", str(n_notes), str(path)] + (["--placed"] if placed else []), check=True)
     app = QApplication(sys.argv[:1])
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -173,7 +196,7 @@ def main() -> None:
     quick = ms(quick_note, 50)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    print(f"{n_notes:,}-note workshop, board 2 shows {notes_on_board} notes, window 1920x1080 (offscreen, board"
+    print(f"{n_notes:,}-note workshop{' (placed by the rule)' if placed else ''}, board 2 shows {notes_on_board} notes, window 1920x1080 (offscreen, board"
           f" view {page.view.viewport().width()}x{page.view.viewport().height()}),"
           f" {'CPU time' if CLOCK is time.thread_time else 'wall clock'}")
     print(f"open to first paint          {open_ms:8.1f} ms   (board 1 painted; goal <= 300)")
