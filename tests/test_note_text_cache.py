@@ -259,3 +259,26 @@ def test_the_other_boards_are_fitted_in_idle_turns_after_the_first_paint(window,
     for n in others:
         if n.board == page.board.id:
             assert page.scene.items_by_id[n.id].natural_size() == sizes[n.id]
+
+
+def test_words_hyphenated_from_the_memo_as_without_it(qtbot):
+    """layout_text() keeps each word's hyphenation per (rule, width, pixel size): the texts it
+    gives with the memo full of other notes' words are those it gives from scratch."""
+    from kompetencedialog_desktop.ui import hyphenation, note_item
+
+    words = ["Kompetenceudvikling", "Videndeling", "medarbejderne", "databeskyttelse", "Grøn",
+             "omstilling", "IT-systemer", "kunstig", "intelligens", "Specialpædagogisk", "løft", "og"]
+    texts = [" ".join(words[(i * 7 + k) % len(words)] for k in range(2 + i % 6)) for i in range(60)]
+    cases = [(t, w, h, size) for t in texts for w, h in ((51.6, 51.6), (90.0, 60.0), (140.0, 80.0))
+             for size in (12.0, 12.3, 16.0, 21.5)]
+
+    def from_scratch(text, w, h, size):
+        note_item._PIECE_MEMOS.clear()
+        return note_item.layout_text.__wrapped__(text, w, h, size)
+
+    expected = [from_scratch(*case) for case in cases]
+    note_item._PIECE_MEMOS.clear()
+    got = [note_item.layout_text.__wrapped__(*case) for case in cases]  # the memo fills as it goes
+    assert got == expected
+    assert any(hyphenation.SOFT_HYPHEN in text for text in got)  # the cases do hyphenate
+    assert note_item._PIECE_MEMOS

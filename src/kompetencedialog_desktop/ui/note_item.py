@@ -78,10 +78,27 @@ def layout_text(text: str, width: float, height: float, size: float) -> str:
     readable = size <= NOTE_FONT_READABLE + 0.01
     if not readable and _widest_piece(text) * size / _REF * 1.05 < width:
         return text  # every word fits a line whole (measured at the reference size, with room to spare)
-    soft = hyphenation.hyphenate(text, too_wide, too_wide)
+    pixels = theme.board_pixels(size)  # too_wide() measures with the font of this pixel size
+    soft = hyphenation.hyphenate(text, too_wide, too_wide, _piece_memo("wide", width, pixels))
     if readable and _soft_height(soft, size, width) > height + 0.5:
-        return hyphenation.hyphenate(text, lambda piece: len(piece) >= 7 or too_wide(piece), too_wide)
+        return hyphenation.hyphenate(text, lambda piece: len(piece) >= 7 or too_wide(piece), too_wide,
+                                     _piece_memo("long", width, pixels))
     return soft
+
+
+# Each word's hyphenation, by (rule, line width, pixel size): the notes of a workshop share most
+# of their words, and a full zone laid out again fits ~160 small notes at once.
+_PIECE_MEMOS: dict[tuple[str, float, int], dict[str, str]] = {}
+_PIECE_MEMO_MAX = 4000
+
+
+def _piece_memo(rule: str, width: float, pixels: int) -> dict[str, str]:
+    memo = _PIECE_MEMOS.get((rule, width, pixels))
+    if memo is None or len(memo) > _PIECE_MEMO_MAX:
+        if len(_PIECE_MEMOS) > 256:
+            _PIECE_MEMOS.clear()
+        memo = _PIECE_MEMOS[(rule, width, pixels)] = {}
+    return memo
 
 
 # The text a note lays out and draws: a hostile 99,000-character word took seconds to lay out
