@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import weakref
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
 from ..model.content import BoardDefinition
@@ -98,6 +98,9 @@ class BoardScene(QGraphicsScene):
         if self.document in _WARMED:
             return
         _WARMED.add(self.document)
+        QTimer.singleShot(0, self._fit_other_boards)  # even listing them waits for an idle turn
+
+    def _fit_other_boards(self) -> None:
         order = {b.id: i for i, b in enumerate(self.document.content.boards)}
         mine = order.get(self.board.id, 0)
         others = [n for n in self.document.project.notes if n.board != self.board.id]
