@@ -196,7 +196,8 @@ def main() -> None:
     quick = ms(quick_note, 50)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    print(f"{n_notes:,}-note workshop{' (placed by the rule)' if placed else ''}, board 2 shows {notes_on_board} notes, window 1920x1080 (offscreen, board"
+    print(f"{n_notes:,}-note workshop{' (placed by the rule)' if placed else ''}, board 2 shows {notes_on_board} notes,"
+          " window 1920x1080 (offscreen, board"
           f" view {page.view.viewport().width()}x{page.view.viewport().height()}),"
           f" {'CPU time' if CLOCK is time.thread_time else 'wall clock'}")
     print(f"open to first paint          {open_ms:8.1f} ms   (board 1 painted; goal <= 300)")

@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from kompetencedialog_desktop.ui import theme
 from kompetencedialog_desktop.ui.commands import UpdateNotes
-from kompetencedialog_desktop.ui.note_item import (
-    TEXT_OPTION, DrawnText, NoteItem, _font, fitting_point_size, layout_text, text_fits)
+from kompetencedialog_desktop.ui.note_item import TEXT_OPTION, DrawnText, NoteItem, _font, fitting_point_size, layout_text, text_fits
 
 from .conftest import close_window, open_window
 
@@ -56,7 +55,7 @@ def test_drawn_text_draws_what_draw_text_draws(qtbot, text):
             shown = layout_text(text, box.width(), box.height(), size)
             drawn = DrawnText(shown, size, box, True)
             for scale in SCALES:
-                def old(painter, shown=shown, size=size):
+                def old(painter, shown=shown, size=size, box=box):
                     painter.setFont(_font(size))
                     painter.drawText(box, shown, TEXT_OPTION)
 
