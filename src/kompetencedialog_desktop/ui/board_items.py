@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QTextLayout, QTextOption
 from PySide6.QtWidgets import QGraphicsItem
@@ -12,8 +14,10 @@ from . import theme
 _WRAP = int(Qt.TextFlag.TextWordWrap)
 
 
+@lru_cache(maxsize=256)
 def _fitting_font(text: str, width: float):
-    """A zone title in full: a narrow zone gets a smaller title rather than a cut one."""
+    """A zone title in full: a narrow zone gets a smaller title rather than a cut one. Kept:
+    the board is drawn again at every zoom step, and measuring each title each time cost ~1 ms."""
     size = 24
     font = theme.board_font(size, bold=True)
     while size > 14 and QFontMetricsF(font).horizontalAdvance(text) > width:
@@ -27,6 +31,12 @@ HELP_TOP, HELP_HEIGHT = 38.0, 48.0  # a zone's help text, below its title (board
 
 def _help_font(text: str, box: QRectF):
     """A zone's help line in full: smaller letters rather than a third line cut off."""
+    return _help_font_for(text, box.x(), box.y(), box.width(), box.height())
+
+
+@lru_cache(maxsize=256)
+def _help_font_for(text: str, x: float, y: float, w: float, h: float):
+    box = QRectF(x, y, w, h)
     size = 14
     font = theme.board_font(size)
     while size > 10 and QFontMetricsF(font).boundingRect(box, _WRAP, text).height() > box.height() + 2:  # two lines fit

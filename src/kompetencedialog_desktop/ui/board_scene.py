@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+import weakref
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
 from ..model.content import BoardDefinition
@@ -13,10 +15,13 @@ from . import theme
 from .board_items import BoardBackground, ClusterOutline, zone_text_rects
 from .commands import UpdateNotes
 from .document import WorkshopDocument
-from .note_item import NoteItem, family_cap, note_height_for
+from .note_item import NoteItem, family_cap, fit_later, note_height_for
 from .zone_placement import add_to_zone
 
 MARGIN = 80.0
+
+# Documents whose other boards' texts are being fitted in idle turns (once per document).
+_WARMED: "weakref.WeakSet[WorkshopDocument]" = weakref.WeakSet()
 
 
 class BoardScene(QGraphicsScene):
@@ -86,6 +91,22 @@ class BoardScene(QGraphicsScene):
         self._refresh_families(zones)
         if cluster_touched:
             self._rebuild_clusters()
+
+    def warm_other_boards(self) -> None:
+        """After this board's first paint: fit the notes of the workshop's other boards in idle
+        turns, so switching to one of them paints it without fitting ~700 texts first."""
+        if self.document in _WARMED:
+            return
+        _WARMED.add(self.document)
+        QTimer.singleShot(0, self._fit_other_boards)  # even listing them waits for an idle turn
+
+    def _fit_other_boards(self) -> None:
+        order = {b.id: i for i, b in enumerate(self.document.content.boards)}
+        mine = order.get(self.board.id, 0)
+        others = [n for n in self.document.project.notes if n.board != self.board.id]
+        # The next board first (the tab a facilitator opens next), then the one after it.
+        others.sort(key=lambda n: (order.get(n.board, 0) - mine) % max(1, len(order)))
+        fit_later(others)
 
     # --- one size family per zone ----------------------------------------------------
     def family_cap(self, zone_id: str | None) -> float:

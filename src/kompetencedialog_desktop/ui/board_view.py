@@ -40,6 +40,7 @@ class BoardView(QGraphicsView):
         self._space_down = False
         self._middle_pan: QPointF | None = None
         self._fitted = True
+        self._painted = False
 
     def _own_viewport(self) -> QWidget:
         """A viewport made here, set up like Qt's own. Asking Qt for its own one from Python
@@ -81,6 +82,12 @@ class BoardView(QGraphicsView):
         super().showEvent(event)
         if self._fitted:
             self.fit_board()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.board_scene.warm_other_boards()  # in idle turns, after this first paint
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

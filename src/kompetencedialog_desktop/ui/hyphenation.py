@@ -106,15 +106,24 @@ def units(soft_text: str) -> list[str]:
     return [u.replace(SOFT_HYPHEN, "-") for u in _UNIT.findall(soft_text)]
 
 
-def hyphenate(text: str, too_long: Callable[[str], bool], too_wide: Callable[[str], bool] | None = None) -> str:
+def hyphenate(text: str, too_long: Callable[[str], bool], too_wide: Callable[[str], bool] | None = None,
+              memo: dict[str, str] | None = None) -> str:
     """`text` with soft hyphens in the pieces for which too_long(piece) is true, only there. A part
     of such a piece for which too_wide(part + "-") is true (a narrow note) also breaks at
-    pyphen's finer points inside it, rather than anywhere."""
+    pyphen's finer points inside it, rather than anywhere. `memo` keeps each piece's result for
+    the next texts; the caller gives one memo per (too_long, too_wide) pair only."""
     wide = too_wide or _never
 
     def piece(match: re.Match[str]) -> str:
         run = match.group(0)
-        return _LETTERS.sub(lambda w: _insert(w.group(0), wide), run) if too_long(run) else run
+        if memo is not None:
+            done = memo.get(run)
+            if done is not None:
+                return done
+        done = _LETTERS.sub(lambda w: _insert(w.group(0), wide), run) if too_long(run) else run
+        if memo is not None:
+            memo[run] = done
+        return done
 
     return _PIECE.sub(piece, text)
 

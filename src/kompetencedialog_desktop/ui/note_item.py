@@ -7,10 +7,12 @@ only; the scene turns the finished drag into one undo command.
 from __future__ import annotations
 
 import math
+import time
+from collections import deque
 from functools import lru_cache
 from typing import Callable
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QFontMetricsF, QKeyEvent, QPainter, QPen, QTextLayout, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyleOptionGraphicsItem
 
@@ -76,10 +78,27 @@ def layout_text(text: str, width: float, height: float, size: float) -> str:
     readable = size <= NOTE_FONT_READABLE + 0.01
     if not readable and _widest_piece(text) * size / _REF * 1.05 < width:
         return text  # every word fits a line whole (measured at the reference size, with room to spare)
-    soft = hyphenation.hyphenate(text, too_wide, too_wide)
+    pixels = theme.board_pixels(size)  # too_wide() measures with the font of this pixel size
+    soft = hyphenation.hyphenate(text, too_wide, too_wide, _piece_memo("wide", width, pixels))
     if readable and _soft_height(soft, size, width) > height + 0.5:
-        return hyphenation.hyphenate(text, lambda piece: len(piece) >= 7 or too_wide(piece), too_wide)
+        return hyphenation.hyphenate(text, lambda piece: len(piece) >= 7 or too_wide(piece), too_wide,
+                                     _piece_memo("long", width, pixels))
     return soft
+
+
+# Each word's hyphenation, by (rule, line width, pixel size): the notes of a workshop share most
+# of their words, and a full zone laid out again fits ~160 small notes at once.
+_PIECE_MEMOS: dict[tuple[str, float, int], dict[str, str]] = {}
+_PIECE_MEMO_MAX = 4000
+
+
+def _piece_memo(rule: str, width: float, pixels: int) -> dict[str, str]:
+    memo = _PIECE_MEMOS.get((rule, width, pixels))
+    if memo is None or len(memo) > _PIECE_MEMO_MAX:
+        if len(_PIECE_MEMOS) > 256:
+            _PIECE_MEMOS.clear()
+        memo = _PIECE_MEMOS[(rule, width, pixels)] = {}
+    return memo
 
 
 # The text a note lays out and draws: a hostile 99,000-character word took seconds to lay out
@@ -132,7 +151,20 @@ def _paragraph_lines(paragraph: str, font, width: float):
 
 
 def _measure_height(soft: str, font, width: float) -> float:
-    return sum(height for paragraph in soft.split("\n") for height, _ in _paragraph_lines(paragraph, font, width))
+    """The lines' heights as _paragraph_lines() gives them, without making the lines' texts
+    (fitting measures each note two or three times: the loop is kept bare)."""
+    total = 0.0
+    for paragraph in soft.split("\n"):
+        layout = QTextLayout(paragraph, font)
+        layout.setTextOption(TEXT_OPTION)
+        layout.beginLayout()
+        line = layout.createLine()
+        while line.isValid():
+            line.setLineWidth(width)
+            total += line.height()
+            line = layout.createLine()
+        layout.endLayout()
+    return total
 
 
 def _layout_height(text: str, size: float, width: float, height: float) -> float:
@@ -228,10 +260,11 @@ def padding_for(w: float, h: float) -> float:
     return max(4.0, min(PADDING, 0.07 * min(w, h)))
 
 
-def _draw_cut(painter: QPainter, box: QRectF, text: str, size: float) -> None:
-    """The lines of `text` that fit `box`, centred; the last one shown ends in "…"."""
-    font = theme.board_font(size)
-    metrics = QFontMetricsF(font)
+def _cut_lines(box: QRectF, text: str, size: float) -> list[tuple[QRectF, str]]:
+    """The lines of `text` that fit `box`, centred, with where each is drawn; the last one shown
+    ends in "…"."""
+    font = _font(size)
+    metrics = _metrics(size)
     lines: list[str] = []
     y = 0.0
     for paragraph in layout_text(text, box.width(), box.height(), size).split("\n"):
@@ -243,15 +276,89 @@ def _draw_cut(painter: QPainter, box: QRectF, text: str, size: float) -> None:
         if y >= box.height():
             break
     if not lines:
-        return
+        return []
     last = lines[-1].replace(_SOFT_HYPHEN, "").rstrip()
     lines[-1] = metrics.elidedText(last + " …", Qt.TextElideMode.ElideRight, box.width())  # ends in "…" either way
-    painter.setFont(font)
     top = box.top()
     step = metrics.lineSpacing()
-    for i, part in enumerate(lines):
-        shown = part.replace(_SOFT_HYPHEN, "") + ("-" if part.endswith(_SOFT_HYPHEN) else "")
-        painter.drawText(QRectF(box.left(), top + i * step, box.width(), step), int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), shown)
+    return [(QRectF(box.left(), top + i * step, box.width(), step),
+             part.replace(_SOFT_HYPHEN, "") + ("-" if part.endswith(_SOFT_HYPHEN) else ""))
+            for i, part in enumerate(lines)]
+
+
+_CUT_FLAGS = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+
+
+def _draw_option() -> QTextOption:
+    option = QTextOption(TEXT_OPTION)
+    option.setAlignment(Qt.AlignmentFlag.AlignLeft)  # each line is centred by its position, as Qt does
+    return option
+
+
+_DRAW_OPTION = _draw_option()
+_LEADING: dict[int, float] = {}
+
+
+class DrawnText:
+    """A note's text laid out once and drawn at every zoom level without laying it out again.
+
+    A zoom change redraws every visible note, and QPainter.drawText(box, text, TEXT_OPTION) lays
+    the text out anew each time (about half of a note's drawing). This keeps the layout and
+    draws it exactly as drawText does (Qt's qt_format_text: lines on whole units, the block
+    centred in the box, each line centred on its own, clipped to the box only when it spills),
+    so the pixels are the same (tests/test_note_text_cache.py compares them)."""
+
+    __slots__ = ("font", "layout", "lines", "clip", "box", "cut")
+
+    def __init__(self, text: str, size: float, box: QRectF, fits: bool):
+        self.font = _font(size)
+        self.box = box
+        self.layout = None
+        self.lines: list = []
+        self.clip = False
+        self.cut: list[tuple[QRectF, str]] | None = None
+        if not fits:  # too long even at the readable size: whole lines, the last ending in "…"
+            self.cut = _cut_lines(box, text, size)
+            return
+        pixels = self.font.pixelSize()
+        leading = _LEADING.get(pixels)
+        if leading is None:
+            leading = _LEADING[pixels] = _metrics(size).leading()
+        layout = QTextLayout(text.replace("\n", "\u2028"), self.font)
+        layout.setTextOption(_DRAW_OPTION)
+        layout.setCacheEnabled(True)  # keep the shaped glyphs: drawing is then only drawing
+        width, limit = box.width(), box.height()
+        height, widest = -leading, 0.0
+        lines = []
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            height = math.ceil(height + leading)
+            line.setPosition(QPointF(0.0, height))
+            height += line.ascent() + line.descent()  # the line's unrounded height, as Qt adds it
+            widest = max(widest, line.naturalTextWidth())
+            lines.append(line)
+            if height >= limit:
+                break
+        layout.endLayout()
+        top = box.y() + (limit - height) / 2
+        self.layout = layout
+        self.lines = [(line, QPointF(box.x() + (width - line.horizontalAdvance()) / 2, top)) for line in lines]
+        self.clip = not box.contains(QRectF(box.x() + (width - widest) / 2, top, widest, height))
+
+    def draw(self, painter: QPainter) -> None:
+        painter.setFont(self.font)
+        if self.cut is not None:
+            for rect, part in self.cut:
+                painter.drawText(rect, _CUT_FLAGS, part)
+            return
+        if self.clip:
+            painter.save()
+            painter.setClipRect(self.box, Qt.ClipOperation.IntersectClip)
+        for line, position in self.lines:
+            line.draw(painter, position)
+        if self.clip:
+            painter.restore()
 
 
 def note_height_for(text: str, w: float = NOTE_WIDTH, h: float = NOTE_HEIGHT, votes: bool = False) -> float:
@@ -293,6 +400,62 @@ def vote_marks(w: float, h: float, votes: int) -> tuple[list[QRectF], QRectF, fl
     return dots, number, size
 
 
+class VoteNumber:
+    """The number of a note's dot line, laid out once and drawn as
+    painter.drawText(box, AlignRight | AlignVCenter, number) draws it (one line, no wrapping,
+    right-aligned and centred in height; clipped only when it spills), pixel for pixel."""
+
+    __slots__ = ("font", "layout", "line", "position", "clip", "box")
+
+    def __init__(self, text: str, size: float, box: QRectF):
+        self.font = _bold_font(size)
+        self.box = box
+        layout = QTextLayout(text, self.font)
+        layout.setTextOption(_NUMBER_OPTION)
+        layout.setCacheEnabled(True)
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(float(0x01000000))  # Qt's width for text that does not wrap
+        line.setPosition(QPointF(0.0, 0.0))
+        layout.endLayout()
+        height, width = line.ascent() + line.descent(), line.naturalTextWidth()
+        top = box.y() + (box.height() - height) / 2
+        self.layout, self.line = layout, line
+        self.position = QPointF(box.x() + box.width() - line.horizontalAdvance(), top)
+        self.clip = not box.contains(QRectF(box.x() + box.width() - width, top, width, height))
+
+    def draw(self, painter: QPainter) -> None:
+        painter.setFont(self.font)
+        if self.clip:
+            painter.save()
+            painter.setClipRect(self.box, Qt.ClipOperation.IntersectClip)
+        self.line.draw(painter, self.position)
+        if self.clip:
+            painter.restore()
+
+
+def _number_option() -> QTextOption:
+    option = QTextOption(Qt.AlignmentFlag.AlignLeft)
+    option.setWrapMode(QTextOption.WrapMode.NoWrap)
+    option.setFlags(QTextOption.Flag.IncludeTrailingSpaces)
+    return option
+
+
+_NUMBER_OPTION = _number_option()
+
+
+@lru_cache(maxsize=64)
+def _bold_font(size: float):
+    return theme.board_font(size, bold=True)
+
+
+@lru_cache(maxsize=1024)
+def vote_number(w: float, h: float, votes: int) -> VoteNumber:
+    """The dot line's number of a w x h note with `votes` dots, ready to draw (kept by value)."""
+    _, number, size = vote_marks(w, h, votes)
+    return VoteNumber(str(votes), size, number)
+
+
 FAMILY_STEP = 1.2  # a zone's notes: at most this much above the zone's median size
 
 
@@ -320,6 +483,78 @@ def _fill(colour: str) -> QBrush:
     return QBrush(theme.note_fill(colour))
 
 
+class _IdleWork:
+    """Work done in the event loop's next turns, a few milliseconds at a time, first come first
+    served within two queues: the layouts of notes just drawn (DrawnText: the next zoom finds
+    them; keeping one costs more than drawText's own layout, so opening a board does not pay for
+    it), then the text fitting of boards not shown yet (their first paint finds it done)."""
+
+    TURN_S = 0.004  # at most this long per turn: typing and dragging stay smooth
+
+    def __init__(self) -> None:
+        self._layouts: list[NoteItem] = []
+        self._fits: deque[tuple[str, float, float, bool]] = deque()  # in the order given
+        self._armed = False
+
+    def keep_layout(self, item: "NoteItem") -> None:
+        self._layouts.append(item)
+        self._arm()
+
+    def fit(self, notes: list[tuple[str, float, float, bool]]) -> None:
+        """Work out natural_point_size(text, w, h, votes) of each, for the caches."""
+        self._fits.extend(notes)
+        self._arm()
+
+    def _arm(self) -> None:
+        if not self._armed:
+            self._armed = True
+            QTimer.singleShot(0, self._run)
+
+    def _run(self) -> None:
+        self._armed = False
+        end = time.perf_counter() + self.TURN_S
+        while self._layouts and time.perf_counter() < end:
+            item = self._layouts.pop()
+            try:
+                item.keep_layout()
+            except RuntimeError:  # the board it was on is gone (another workshop opened)
+                pass
+        while self._fits and time.perf_counter() < end:
+            natural_point_size(*self._fits.popleft())
+        if self._layouts or self._fits:
+            self._arm()
+
+
+_IDLE = _IdleWork()
+
+
+def fit_later(notes) -> None:
+    """Fit the text of `notes` (model notes) in idle turns, in their order: the first paint of
+    a board shown later finds their sizes in fitting_point_size()'s cache (~0.1 ms a note)."""
+    _IDLE.fit([(n.text, n.w, n.h, bool(n.votes)) for n in notes])
+
+
+def text_box(w: float, h: float, votes: bool) -> QRectF:
+    """Where a w x h note's text goes: inside its padding, above its dot line if it has votes."""
+    pad = padding_for(w, h)
+    bottom = max(pad, vote_strip(h)) if votes else pad
+    box = QRectF(0, 0, w, h).adjusted(pad, pad, -pad, -bottom)
+    # A very small note (h=10) still gets a box: text is clipped, not laid out upside down.
+    return QRectF(box.x(), box.y(), max(1.0, box.width()), max(1.0, box.height()))
+
+
+def natural_point_size(text: str, w: float, h: float, votes: bool) -> float:
+    """The best font size for a w x h note showing `text`, alone (before its zone's family cap)."""
+    box = text_box(w, h, votes)
+    return fitting_point_size(shown_text(text, box.width(), box.height()), box.width(), box.height())
+
+
+# Made once: combining Python enum flags for each of 2,000 notes cost ~3 ms of opening a board.
+_FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+          | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+_DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+
+
 class NoteItem(QGraphicsItem):
     def __init__(self, note: Note, unplaced: bool = False):
         super().__init__()
@@ -330,6 +565,7 @@ class NoteItem(QGraphicsItem):
         self._shown = ""  # the text as drawn at _point_size (with its soft hyphens)
         self._plain = ""  # the text cut to what the box can ever show (shown_text)
         self._natural: float | None = None  # the best size for this note alone
+        self._drawn: DrawnText | None = None  # the text as laid out for drawing (kept after the first paint)
         self._fits = True
         self.zone: str | None = None
         # The zone's size family (BoardScene.family_cap): the note's size is capped by it.
@@ -337,13 +573,11 @@ class NoteItem(QGraphicsItem):
         self._box_key: tuple[float, float, bool] | None = None
         self._box = QRectF()
         self._edit_extra = 0.0  # while editing, the note grows under a long text (never the model)
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
-        )
+        self._tip = ""
+        self._bounds = self._make_bounds()
+        self.setFlags(_FLAGS)
         # Rendered once per zoom level; a repaint at the same zoom just blits the cached pixmap.
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setCacheMode(_DEVICE_CACHE)
         self.editor: NoteEditor | None = None
         self.sync(note, unplaced)
 
@@ -354,6 +588,7 @@ class NoteItem(QGraphicsItem):
         if (note.w, note.h) != (self._w, self._h):
             self.prepareGeometryChange()
             self._w, self._h = note.w, note.h
+            self._bounds = self._make_bounds()
             self._point_size = self._natural = None
         if note.text != self._text:
             self._text = note.text
@@ -371,13 +606,21 @@ class NoteItem(QGraphicsItem):
 
     def _update_tooltip(self) -> None:
         tip = self._text if len(self._text) > 80 or not self._fits else ""
-        self.setToolTip(("Uden zone: træk post-it'en ind i en zone.\n" + tip).strip() if self._unplaced else tip)
+        tip = ("Uden zone: træk post-it'en ind i en zone.\n" + tip).strip() if self._unplaced else tip
+        if tip != self._tip:  # most notes never have one: no call into Qt for each of them
+            self._tip = tip
+            self.setToolTip(tip)
 
     @property
     def text(self) -> str:
         return self._text
 
     def boundingRect(self) -> QRectF:
+        # Qt asks several times per note and paint (3,000+ times a zoom step on a big board):
+        # the rectangle is made when the size changes, not at each call (Qt copies it).
+        return self._bounds
+
+    def _make_bounds(self) -> QRectF:
         return QRectF(-4, -4, self._w + 8, self._h + self._edit_extra + 8)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
@@ -396,22 +639,13 @@ class NoteItem(QGraphicsItem):
         # Kept until the size or the dots change (sync): paint() asks on every zoom level.
         key = (self._w, self._h, bool(self._votes))
         if self._box_key != key:
-            self._box_key, self._box = key, self._measure_text_box()
+            self._box_key, self._box = key, text_box(self._w, self._h, bool(self._votes))
         return self._box
-
-    def _measure_text_box(self) -> QRectF:
-        rect = QRectF(0, 0, self._w, self._h)
-        pad = padding_for(self._w, self._h)
-        bottom = max(pad, vote_strip(self._h)) if self._votes else pad
-        box = rect.adjusted(pad, pad, -pad, -bottom)
-        # A very small note (h=10) still gets a box: text is clipped, not laid out upside down.
-        return QRectF(box.x(), box.y(), max(1.0, box.width()), max(1.0, box.height()))
 
     def natural_size(self) -> float:
         """The best font size for this note's text and box alone, before the zone's family cap."""
         if self._natural is None:
-            box = self._text_box()
-            self._natural = fitting_point_size(shown_text(self._text, box.width(), box.height()), box.width(), box.height())
+            self._natural = natural_point_size(self._text, self._w, self._h, bool(self._votes))
         return self._natural
 
     def family_changed(self) -> None:
@@ -422,6 +656,7 @@ class NoteItem(QGraphicsItem):
     def text_layout(self) -> tuple[float, bool]:
         """(font size in board units, whether the whole text fits) for the current size."""
         if self._point_size is None:
+            self._drawn = None
             box = self._text_box()
             cap = self.family(self.zone) if self.family is not None else theme.NOTE_FONT_MAX
             self._point_size = min(self.natural_size(), max(NOTE_FONT_READABLE, cap))
@@ -471,15 +706,24 @@ class NoteItem(QGraphicsItem):
         if self.editor is not None:
             return  # the editor draws the text while editing
         size, fits = self.text_layout()
-        box = self._text_box()
         painter.setPen(theme.NOTE_TEXT)
-        painter.setFont(_font(size))
-        if fits:
-            painter.drawText(box, self._shown, TEXT_OPTION)
+        if self._drawn is not None:
+            self._drawn.draw(painter)
+        elif fits:
+            # The first paint (opening a board) draws as it always did; the layout is kept later.
+            painter.setFont(_font(size))
+            painter.drawText(self._text_box(), self._shown, TEXT_OPTION)
+            _IDLE.keep_layout(self)
         else:  # too long even at the readable size: whole lines, the last ending in "…" (full text: tooltip)
-            _draw_cut(painter, box, self._plain, size)
+            self._drawn = DrawnText(self._plain, size, self._text_box(), False)
+            self._drawn.draw(painter)
         if self._votes:
             self._paint_votes(painter, QRectF(0, 0, self._w, self._h))
+
+    def keep_layout(self) -> None:
+        """Keep the text's layout for the next paints (a zoom redraws every visible note)."""
+        if self._drawn is None and self._point_size is not None and self.editor is None:
+            self._drawn = DrawnText(self._shown if self._fits else self._plain, self._point_size, self._text_box(), self._fits)
 
     def _paint_votes(self, painter: QPainter, rect: QRectF) -> None:
         dots, number, size = vote_marks(rect.width(), rect.height(), self._votes)
@@ -488,8 +732,7 @@ class NoteItem(QGraphicsItem):
         for dot in dots:
             painter.drawEllipse(dot)
         painter.setPen(theme.TEXT_DARK)
-        painter.setFont(theme.board_font(size, bold=True))
-        painter.drawText(number, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), str(self._votes))
+        vote_number(rect.width(), rect.height(), self._votes).draw(painter)
 
     # --- in-place editing -------------------------------------------------------------
     def start_editing(self, on_done: Callable[[str, bool], None]) -> "NoteEditor":
@@ -502,7 +745,7 @@ class NoteItem(QGraphicsItem):
     def editing_finished(self) -> None:
         self.editor = None
         self.set_edit_height(self._h)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setCacheMode(_DEVICE_CACHE)
         self.update()
 
     def set_edit_height(self, height: float) -> None:
@@ -512,6 +755,7 @@ class NoteItem(QGraphicsItem):
         if extra != self._edit_extra:
             self.prepareGeometryChange()
             self._edit_extra = extra
+            self._bounds = self._make_bounds()
         self.setZValue(10 if extra else 0)
         self.update()
 
