@@ -179,6 +179,31 @@ def test_edit_in_place_commits_with_ctrl_enter_and_cancels_with_esc(strategy, qt
     assert note.text == "Ny tekst"
 
 
+@pytest.mark.parametrize("how", ["quit", "save"])
+def test_a_text_being_written_in_a_note_is_kept_at_quit_and_save(strategy, qtbot, monkeypatch, tmp_path, how):
+    """Ctrl+Q (or Ctrl+S) while typing in a note: the text is kept as a click elsewhere would keep it
+    (Ctrl+Q lost it without a question)."""
+    page = strategy.current_page()
+    _type_note(qtbot, page, "Tredje note")
+    note = strategy.files.document.project.notes[0]
+    page.view.setFocus()
+    page.scene.edit_note(note.id)
+    QTest.keyClicks(page.view.viewport(), "Rettet i stedet")
+    path = tmp_path / "ws.kdlg"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggestion: path)
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda parent, name: asked.append(name) or "save")
+    if how == "quit":
+        strategy.close()  # what Afslut (Ctrl+Q) does; offscreen Qt binds no key to Quit
+    else:
+        QTest.keyClick(page.view.viewport(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert note.text == "Rettet i stedet"
+    if how == "quit":
+        assert asked  # a change not yet saved: the window asks, as for any other
+        qtbot.waitUntil(lambda: not strategy.isVisible())
+    assert [n.text for n in load_project(path).notes] == ["Rettet i stedet"]
+
+
 def test_double_click_on_empty_space_creates_a_note_there(strategy, qtbot):
     page = strategy.current_page()
     zone = page.board.zone("vilkaar").rect

@@ -15,7 +15,7 @@ from . import theme
 from .board_items import BoardBackground, ClusterOutline, zone_text_rects
 from .commands import UpdateNotes
 from .document import WorkshopDocument
-from .note_item import NoteItem, family_cap, fit_later, note_height_for
+from .note_item import NoteEditor, NoteItem, family_cap, fit_later, note_height_for
 from .zone_placement import add_to_zone
 
 MARGIN = 80.0
@@ -156,6 +156,13 @@ class BoardScene(QGraphicsScene):
                 self.addItem(outline.label)
                 self._cluster_items.append(outline)
                 obstacles.append(outline.label.boundingRect())  # two labels never on top of each other
+
+    def finish_editing(self) -> None:
+        """A text being written in a note is kept, as a click elsewhere would keep it: before a
+        save, and before the window closes (Ctrl+Q while typing in a note lost the text)."""
+        editor = self.focusItem()
+        if isinstance(editor, NoteEditor):
+            editor.finish(True)
 
     # --- queries used by views and actions -------------------------------------------
     def selected_note_ids(self) -> list[str]:

@@ -23,6 +23,8 @@ from .document import WorkshopDocument
 class FileController(QObject):
     document_changed = Signal(object)  # WorkshopDocument | None
     recent_changed = Signal(list)
+    # Before the workshop is saved or left: a text still being written in a note is kept first.
+    finishing_edits = Signal()
 
     def __init__(self, window: QWidget, autosave: AutosaveController | None = None):
         super().__init__(window)
@@ -80,6 +82,7 @@ class FileController(QObject):
     def save(self) -> bool:
         if self.document is None:
             return False
+        self.finishing_edits.emit()
         if self.document.path is None:
             return self.save_as()
         return self._save_to(self.document.path)
@@ -87,6 +90,7 @@ class FileController(QObject):
     def save_as(self) -> bool:
         if self.document is None:
             return False
+        self.finishing_edits.emit()
         suggestion = str(self.document.path or dialogs.start_folder() / f"{safe_file_name(self.document.project.title)}.kdlg")
         path = dialogs.ask_save_path(self.window, suggestion)
         if not path:
@@ -175,6 +179,7 @@ class FileController(QObject):
 
     def maybe_keep_changes(self) -> bool:
         """True when it is fine to leave the current workshop (saved, discarded or nothing to save)."""
+        self.finishing_edits.emit()
         if self.document is None or not self.document.modified:
             return True
         answer = dialogs.ask_save_changes(self.window, self.document.display_name)

@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.start.recent_requested.connect(self.files.open)
         self.start.example_requested.connect(self.files.new_example)
         self.files.document_changed.connect(self._show_document)
+        self.files.finishing_edits.connect(self._finish_edits)
         self.files.recent_changed.connect(self._show_recent)
         self.files.autosave.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -154,6 +155,11 @@ class MainWindow(QMainWindow):
         self._update_title()
         if document is not None:
             self.show_board(self._board_of_agenda())
+
+    def _finish_edits(self) -> None:
+        for page in self.pages:
+            if page.built:
+                page.scene.finish_editing()
 
     def _board_of_agenda(self) -> int:
         """A reopened workshop opens on the board its agenda stands at (a new one: board 1)."""
