@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from kompetencedialog_desktop.storage.project_file import load_project
 from kompetencedialog_desktop.ui import dialogs
@@ -210,8 +211,6 @@ def test_f10_closes_the_projector_again_and_unblanking_shows_the_same_picture(wi
 def test_opening_the_projector_leaves_the_keyboard_with_the_main_window(window, qtbot):
     """One screen: the projector opens as a window beside the main one, and the facilitator's keys
     (F10 again, Ctrl+1..3, F5) must still reach the main window without a click."""
-    from PySide6.QtWidgets import QApplication
-
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     QTest.keyClick(window.current_page().entry.line, Qt.Key.Key_F10)
@@ -221,6 +220,17 @@ def test_opening_the_projector_leaves_the_keyboard_with_the_main_window(window, 
     assert QApplication.activeWindow() is window
     QTest.keyClick(projector, Qt.Key.Key_F10)  # clicked into the projector after all: F10 there closes it too
     qtbot.waitUntil(lambda: window.projector is None)
+
+
+def test_the_status_line_is_never_drawn_over_a_message_when_the_projector_opens(window, qtbot):
+    window.statusBar().showMessage("2 post-its er markeret som valgt.", 6000)
+    qtbot.waitUntil(lambda: not window.status.isVisible())  # the message has the line for now
+    window.toggle_projector()
+    qtbot.waitExposed(window.projector)
+    QApplication.processEvents()  # the status bar lays itself out again
+    shown = bool(window.statusBar().currentMessage())
+    assert shown != window.status.isVisible()  # one or the other, never both on top of each other
+    window.toggle_projector()
 
 
 def test_shortcuts_are_listed(window):

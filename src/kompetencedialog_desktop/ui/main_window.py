@@ -251,6 +251,9 @@ class MainWindow(QMainWindow):
             self.projector = ProjectorWindow()
             self.projector.closed.connect(self._projector_closed)
             self.statusBar().addPermanentWidget(BlankIndicator(self.projector))
+            # Qt shows the status line again when a permanent widget is added, over a message
+            # still on show ("2 post-its er markeret …" drawn across it): that message goes.
+            self.statusBar().clearMessage()
         target = screen or ProjectorWindow.default_screen(self.screen())
         self.projector.place_on(target, full_screen=target is not self.screen())
         self.activateWindow()  # the facilitator's keys stay here (some platforms activate a new window anyway)
