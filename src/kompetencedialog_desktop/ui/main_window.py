@@ -24,7 +24,7 @@ from .facilitator_dock import FacilitatorDock
 from .file_controller import FileController
 from .lazy_tab import LazyTab
 from .loop_actions import LoopActions
-from .menus import add_action, build_menus
+from .menus import add_action, build_menus, command_actions
 from .note_actions import NoteActions
 from .start_screen import StartScreen
 from .translations import install_danish
@@ -249,6 +249,8 @@ class MainWindow(QMainWindow):
             return
         if self.projector is None:
             self.projector = ProjectorWindow()
+            # Clicked into, the projector still takes the window's keys (F10, Ctrl+1..3, F5 …).
+            self.projector.addActions([action for _menu, action in command_actions(self.menuBar())])
             self.projector.closed.connect(self._projector_closed)
             self.statusBar().addPermanentWidget(BlankIndicator(self.projector))
             # Qt shows the status line again when a permanent widget is added, over a message
@@ -256,7 +258,9 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
         target = screen or ProjectorWindow.default_screen(self.screen())
         self.projector.place_on(target, full_screen=target is not self.screen())
-        self.activateWindow()  # the facilitator's keys stay here (some platforms activate a new window anyway)
+        # On top, but the keyboard stays here: the secretary goes on typing (and F10 closes it again).
+        self.activateWindow()
+        self.projector.raise_()
         page = self.current_page()
         self.projector.show_scene(page.scene if page else None)
         self._show_question()

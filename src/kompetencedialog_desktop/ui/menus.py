@@ -14,6 +14,23 @@ def add_action(menu: QMenu, text: str, shortcut, slot) -> QAction:
     return action
 
 
+def command_actions(bar) -> list[tuple[str, QAction]]:
+    """Every command of the menu bar with a shortcut, as (menu title, action), in menu order."""
+    found = []
+    for menu_action in bar.actions():
+        menu = menu_action.menu()
+        if menu is None:
+            continue
+        stack = [(menu_action.text().replace("&", ""), a) for a in menu.actions()]
+        while stack:
+            area, action = stack.pop(0)
+            if action.menu() is not None:
+                stack[:0] = [(area, a) for a in action.menu().actions()]
+            elif action.shortcuts():
+                found.append((area, action))
+    return found
+
+
 def build_menus(self) -> None:  # noqa: PLR0915 - one list of commands reads best in one place
     """The menu bar of `self` (the main window): every command, with its shortcut."""
     bar = self.menuBar()

@@ -93,7 +93,8 @@ class ProjectorWindow(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle("Kompetencedialog – projektor")
-        # The keyboard stays with the main window: F10 again, Ctrl+1..3 and F5 work without a click.
+        # The keyboard stays with the main window (the secretary types on while it opens); the
+        # main window raises it above itself.
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setStyleSheet("background: #101418; color: #FFFFFF;")
         self.step = QLabel()  # the header: the board on show
@@ -282,7 +283,7 @@ class ProjectorWindow(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_B:
             self.toggle_blank()
-        elif event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F10):  # F10 shows and hides it, here too
+        elif event.key() == Qt.Key.Key_Escape:
             self.close()
         else:
             super().keyPressEvent(event)

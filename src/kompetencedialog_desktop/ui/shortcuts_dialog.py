@@ -6,6 +6,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from . import theme
+from .menus import command_actions
 
 EXTRA = [
     ("Sekretær", "Enter", "Tilføj post-it fra linjen under pladen"),
@@ -22,18 +23,9 @@ EXTRA = [
 
 def collect(window) -> list[tuple[str, str, str]]:
     rows = []
-    for menu_action in window.menuBar().actions():
-        menu = menu_action.menu()
-        if menu is None:
-            continue
-        stack = [(menu_action.text().replace("&", ""), a) for a in menu.actions()]
-        while stack:
-            area, action = stack.pop(0)
-            if action.menu() is not None:
-                stack[:0] = [(area, a) for a in action.menu().actions()]
-            elif action.shortcuts():
-                keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
-                rows.append((area, keys, action.text().replace("&", "")))
+    for area, action in command_actions(window.menuBar()):
+        keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+        rows.append((area, keys, action.text().replace("&", "")))
     for action in window.actions():
         if action.shortcuts() and action.text() and action.data() != "ikke-i-genveje":
             keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
