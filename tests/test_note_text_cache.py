@@ -281,3 +281,39 @@ def test_words_hyphenated_from_the_memo_as_without_it(qtbot):
     assert got == expected
     assert any(hyphenation.SOFT_HYPHEN in text for text in got)  # the cases do hyphenate
     assert note_item._PIECE_MEMOS
+
+
+def test_a_note_moved_to_another_zone_takes_that_zone_s_size(qtbot):
+    """Dragged into a zone whose notes are smaller, it is drawn at their size at once (it kept its
+    old zone's size until the file was reopened; found by the fresh-eyes run)."""
+    from kompetencedialog_desktop.model.project import Note, new_id
+    from kompetencedialog_desktop.ui.commands import AddNotes
+
+    window = open_window(qtbot)
+    try:
+        window.files.new("strategi")
+        page = window.current_page()
+        document = window.files.document
+        small, large = page.board.zones[0], page.board.zones[1]
+        long_text = "Specialpædagogisk løft og kompetenceudviklingsforløb for medarbejderne i hele forvaltningen"
+
+        def note(zone, text, i):
+            return Note(id=new_id("n"), board=page.board.id, zone=zone.id, x=zone.rect.x + 10 + 220 * (i % 3),
+                        y=zone.rect.y + 100 + 140 * (i // 3), text=text)
+
+        # Three alike long notes: one more note cannot move that zone's size family (its median).
+        crowd = [note(small, long_text, i) for i in range(3)]
+        short = [note(large, "Kort", 0), note(large, "Også kort", 1)]
+        document.undo_stack.push(AddNotes(document, crowd + short))
+        moved = short[0]
+        item = page.scene.items_by_id[moved.id]
+        _kept(qtbot, item)
+        cap = page.scene.family_cap(small.id)
+        assert item.text_layout()[0] > cap  # big in its own zone
+        document.undo_stack.push(UpdateNotes(document, {moved.id: {"zone": small.id, "x": small.rect.x + 10,
+                                                                   "y": small.rect.y + 400}}, "Flyt post-it"))
+        assert page.scene.family_cap(small.id) == cap
+        assert item.text_layout()[0] == _fresh(page, moved.id).text_layout()[0] <= cap
+        assert _same_as_fresh(page, moved.id)
+    finally:
+        close_window(window)

@@ -595,6 +595,8 @@ class NoteItem(QGraphicsItem):
             self._point_size = self._natural = None
         if bool(note.votes) != bool(getattr(self, "_votes", 0)):
             self._point_size = self._natural = None  # the dots take a line of the text box
+        if note.zone != self.zone:
+            self._point_size = None  # another zone, another size family (its natural size stays)
         self.zone = note.zone
         self._colour = note.colour
         self._votes = note.votes
