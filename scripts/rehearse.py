@@ -803,8 +803,11 @@ class Rehearsal:
         x.key("F10")
         self.projector = x.wait_until(lambda: next((w for w, n in self.app.others() if "projektor" in n), None), 30,
                                       "the projector window")
+        # One screen: the projector opens on top of the main window and may cover its board (it
+        # is moved to the projector by hand). The main window is checked with itself on top.
+        x.activate(self.app.main)
         self.check(board=True)
-        x.activate(self.projector)  # saving raised the main window; the room's view goes on top again
+        x.activate(self.projector)  # the room's view goes on top again
         picture = self.grab_projector(lambda p: self.projector_share(p) >= PROJECTOR_DRAWN)
         picture.save(self.out / f"{self.step_no:02d}-projector.png")
         self.check_window(self.projector, "projector window")
