@@ -17,7 +17,7 @@ from typing import NoReturn
 
 def end_process(code: int) -> NoReturn:
     app = _running_qt_application()
-    if app is not None and not _owns_clipboard(app):
+    if app is not None and not _clipboard_needs_teardown(app):
         for stream in (sys.stdout, sys.stderr):
             try:
                 if stream is not None:
@@ -36,8 +36,8 @@ def _running_qt_application():
     return QApplication.instance()
 
 
-def _owns_clipboard(app) -> bool:
-    if sys.platform == "darwin":  # the answer is always no there, and the text is delivered late
+def _clipboard_needs_teardown(app) -> bool:
+    if sys.platform == "darwin":  # Qt never says it owns the pasteboard there, and delivers late
         return True
     clipboard = app.clipboard()
     return clipboard.ownsClipboard() or clipboard.ownsSelection()

@@ -82,7 +82,6 @@ class FileController(QObject):
     def save(self) -> bool:
         if self.document is None:
             return False
-        self.finishing_edits.emit()
         if self.document.path is None:
             return self.save_as()
         return self._save_to(self.document.path)
@@ -90,7 +89,6 @@ class FileController(QObject):
     def save_as(self) -> bool:
         if self.document is None:
             return False
-        self.finishing_edits.emit()
         suggestion = str(self.document.path or dialogs.start_folder() / f"{safe_file_name(self.document.project.title)}.kdlg")
         path = dialogs.ask_save_path(self.window, suggestion)
         if not path:
@@ -109,6 +107,7 @@ class FileController(QObject):
         )
 
     def _save_to(self, path: Path) -> bool:
+        self.finishing_edits.emit()  # every save writes here: a note's text still being typed goes too
         old_path = self.document.path
         try:
             try:
