@@ -87,6 +87,41 @@ def open_window(qtbot, size=(1600, 1000), **kwargs):
     return win
 
 
+class FakeClock:
+    """The agenda's clock in tests: time moves only when a test says so (no waiting anywhere)."""
+
+    def __init__(self, now: float = 1000.0):
+        self.now = now
+
+    def __call__(self):
+        return self.now
+
+    def advance(self, seconds):
+        self.now += seconds
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()
+
+
+@pytest.fixture
+def window(qtbot):
+    """The real main window at its start screen (a test module may override it)."""
+    win = open_window(qtbot)
+    yield win
+    close_window(win)
+
+
+@pytest.fixture
+def example_window(qtbot):
+    """The real main window with the strategy example open."""
+    win = open_window(qtbot)
+    win.files.new_example("strategi")
+    yield win
+    close_window(win)
+
+
 def close_window(win) -> None:
     """Close without the unsaved-changes prompt (the tests decide what is saved)."""
     if win.files.document is not None:

@@ -13,15 +13,10 @@ from kompetencedialog_desktop.model.project import Note, new_id
 from kompetencedialog_desktop.ui import theme
 from kompetencedialog_desktop.ui.commands import AddNotes
 
-from .conftest import close_window, open_window
-
 
 @pytest.fixture
-def window(qtbot):
-    win = open_window(qtbot)
-    win.files.new_example("strategi")
-    yield win
-    close_window(win)
+def window(example_window):
+    return example_window
 
 
 def _scale(view) -> float:

@@ -9,15 +9,7 @@ from PySide6.QtTest import QTest
 from kompetencedialog_desktop.storage.project_file import load_project, save_project
 from kompetencedialog_desktop.ui import dialogs
 
-from .conftest import close_window, open_window
 from .ui_helpers import centre, drag, view_point
-
-
-@pytest.fixture
-def window(qtbot):
-    win = open_window(qtbot)
-    yield win
-    close_window(win)
 
 
 @pytest.fixture

@@ -11,20 +11,12 @@ from kompetencedialog_desktop.storage.project_file import load_project
 from kompetencedialog_desktop.ui import dialogs
 from kompetencedialog_desktop.ui.shortcuts_dialog import collect
 
-from .conftest import close_window, open_window
-
-
-class FakeClock:
-    def __init__(self):
-        self.now = 500.0
-
-    def __call__(self):
-        return self.now
+from .conftest import FakeClock, close_window, open_window
 
 
 @pytest.fixture
 def clock():
-    return FakeClock()
+    return FakeClock(500.0)
 
 
 @pytest.fixture

@@ -8,13 +8,12 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractScrollArea, QScrollBar, QWidget
 
-from .conftest import close_window, open_window
-from .test_facilitation_ui import FakeClock
+from .conftest import FakeClock, close_window, open_window
 
 
 @pytest.fixture
 def clock():
-    return FakeClock()
+    return FakeClock(500.0)  # as in test_facilitation_ui, whose clock this was
 
 
 @pytest.fixture(params=[(1366, 768), (1280, 700)], ids=["1366x768", "1920x1080-at-150"])

@@ -8,19 +8,6 @@ from kompetencedialog_desktop.model.timer import AgendaTimer, whole_minutes
 from kompetencedialog_desktop.storage.content_loader import facilitator_guide
 
 
-class FakeClock:
-    def __init__(self):
-        self.now = 1000.0
-
-    def __call__(self):
-        return self.now
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
 def three_meetings(clock) -> AgendaTimer:
     variant = facilitator_guide("strategi").variant("3x1-time")
     return AgendaTimer([s.minutes * 60 for s in variant.steps], clock, meetings=[s.session for s in variant.steps])

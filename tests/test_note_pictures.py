@@ -11,15 +11,10 @@ from PySide6.QtWidgets import QApplication
 
 from kompetencedialog_desktop.ui.commands import UpdateNotes
 
-from .conftest import close_window, open_window
-
 
 @pytest.fixture
-def window(qtbot):
-    win = open_window(qtbot)
-    win.files.new_example("strategi")
-    yield win
-    close_window(win)
+def window(example_window):
+    return example_window
 
 
 class _Paints(QObject):

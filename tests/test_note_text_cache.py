@@ -83,11 +83,8 @@ def test_the_first_paint_keeps_no_layout_and_the_next_turns_do(window, qtbot):
 
 
 @pytest.fixture
-def window(qtbot):
-    win = open_window(qtbot)
-    win.files.new_example("strategi")
-    yield win
-    close_window(win)
+def window(example_window):
+    return example_window
 
 
 def _picture(item: NoteItem, scale: float) -> QImage:

@@ -5,32 +5,23 @@ from __future__ import annotations
 import datetime as dt
 
 import docx
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from kompetencedialog_desktop.storage.project_file import load_project
 from kompetencedialog_desktop.ui import dialogs
 
-from .conftest import close_window, open_window
+from .ui_helpers import open_plan_tab
 
 
-@pytest.fixture
-def window(qtbot):
-    win = open_window(qtbot)
-    yield win
-    close_window(win)
-
-
-def _plan_tab(window, workshop):
-    window.files.new_example(workshop)
+def test_ctrl_4_opens_the_plan_tab(window):
+    window.files.new_example("strategi")
     QTest.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.plan_page
-    return window.plan_page, window.files.document
 
 
 def test_seed_focus_areas_from_chosen_notes_and_undo(window):
-    page, doc = _plan_tab(window, "strategi")
+    page, doc = open_plan_tab(window, "strategi")
     assert page.table.rowCount() == 3 and page.seed_button.isEnabled()
     page.seed_button.click()
     chosen = [n for n in doc.project.notes if n.chosen]
@@ -42,7 +33,7 @@ def test_seed_focus_areas_from_chosen_notes_and_undo(window):
 
 
 def test_cell_edit_is_one_undo_step(window):
-    page, doc = _plan_tab(window, "strategi")
+    page, doc = open_plan_tab(window, "strategi")
     before = doc.project.plan.focus_areas[1].why
     page.table.item(1, 1).setText("Fordi klagerne stiger")
     assert doc.project.plan.focus_areas[1].why == "Fordi klagerne stiger"
@@ -51,7 +42,7 @@ def test_cell_edit_is_one_undo_step(window):
 
 
 def test_typing_in_a_text_field_is_saved_at_once_and_undone_in_one_step(window, tmp_path, monkeypatch):
-    page, doc = _plan_tab(window, "strategi")
+    page, doc = open_plan_tab(window, "strategi")
     edit = page.texts["roles"]
     before = doc.project.plan.roles
     edit.setFocus()
@@ -67,13 +58,13 @@ def test_typing_in_a_text_field_is_saved_at_once_and_undone_in_one_step(window, 
 
 
 def test_year_wheel_edit(window):
-    page, doc = _plan_tab(window, "strategi")
+    page, doc = open_plan_tab(window, "strategi")
     page.year_wheel.item(8, 1).setText("Temadag om AI")
     assert [(e.month, e.activity) for e in doc.project.plan.year_wheel if e.month == 9] == [(9, "Temadag om AI")]
 
 
 def test_grus_rows_seed_and_follow_up_date(window):
-    page, doc = _plan_tab(window, "grus")
+    page, doc = open_plan_tab(window, "grus")
     assert page.table.columnCount() == 10 and page.table.rowCount() == 3  # 8 texts + status + linked area
     page.seed_button.click()
     assert [r.need for r in doc.project.plan.rows[3:]] == [n.text for n in doc.project.notes if n.chosen]
@@ -129,7 +120,7 @@ def test_export_error_is_shown_and_nothing_changes(window, tmp_path, monkeypatch
 
 
 def test_strategy_choices_are_editable_fields_with_a_suggested_default(window):
-    page, doc = _plan_tab(window, "strategi")
+    page, doc = open_plan_tab(window, "strategi")
     rhythm = page.lines["evaluation_rhythm"]
     assert rhythm.text() == "én gang om året, i november"
     rhythm.selectAll()

@@ -11,6 +11,15 @@ from PySide6.QtCore import QRectF
 from .conftest import close_window, open_window
 
 
+def _projector_at_1080p(win, qtbot):
+    """F10 with the projector window at 1920x1080, laid out."""
+    win.toggle_projector()
+    projector = win.projector
+    projector.resize(1920, 1080)
+    qtbot.waitUntil(lambda: projector.tile_area.width() > 1800)
+    return projector
+
+
 def _text_px(projector, item) -> float:
     size, _ = item.text_layout()
     return round(size * 4 / 3) * projector.view_of(item).transform().m11()
@@ -21,10 +30,7 @@ def test_every_example_board_shows_all_its_notes_larger_on_the_projector(qtbot, 
     win = open_window(qtbot)
     try:
         win.files.new_example(workshop)
-        win.toggle_projector()
-        projector = win.projector
-        projector.resize(1920, 1080)
-        qtbot.waitUntil(lambda: projector.tile_area.width() > 1800)
+        projector = _projector_at_1080p(win, qtbot)
         medians = {}
         for index, page in enumerate(win.pages):
             win.show_board(index)
@@ -58,10 +64,7 @@ def test_a_zone_with_one_note_is_shown_big_but_not_gigantic(qtbot):
         from PySide6.QtTest import QTest
 
         QTest.keyClick(page.entry.line, Qt.Key.Key_Return)
-        win.toggle_projector()
-        projector = win.projector
-        projector.resize(1920, 1080)
-        qtbot.waitUntil(lambda: projector.tile_area.width() > 1800)
+        projector = _projector_at_1080p(win, qtbot)
         projector.fit()
         assert projector.view.transform().m11() == pytest.approx(MAX_SCALE)
         note = win.files.document.project.notes[0]
@@ -82,10 +85,7 @@ def test_a_tall_zone_is_shown_in_two_halves_side_by_side(qtbot):
         for i in range(12):  # six rows of two in board 1's tall zone
             page.entry.line.setText(f"Pointe {i + 1}")
             QTest.keyClick(page.entry.line, Qt.Key.Key_Return)
-        win.toggle_projector()
-        projector = win.projector
-        projector.resize(1920, 1080)
-        qtbot.waitUntil(lambda: projector.tile_area.width() > 1800)
+        projector = _projector_at_1080p(win, qtbot)
         projector.fit()
         views = [v for v in projector.views if v.isVisibleTo(projector)]
         assert len(views) == 2

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
@@ -14,15 +13,6 @@ from kompetencedialog_desktop.model import limits
 from kompetencedialog_desktop.model.project import EvaluationGroup
 from kompetencedialog_desktop.storage.project_file import load_project
 from kompetencedialog_desktop.ui import dialogs
-
-from .conftest import close_window, open_window
-
-
-@pytest.fixture
-def window(qtbot):
-    win = open_window(qtbot)
-    yield win
-    close_window(win)
 
 
 # 5. Four notes selected and + pressed: the budget is checked over the whole selection.

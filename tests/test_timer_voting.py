@@ -8,22 +8,6 @@ from kompetencedialog_desktop.model.voting import check_votes, ranking, top_n, z
 from kompetencedialog_desktop.storage.content_loader import facilitator_guide
 
 
-class FakeClock:
-    def __init__(self):
-        self.now = 1000.0
-
-    def __call__(self):
-        return self.now
-
-    def advance(self, seconds):
-        self.now += seconds
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
 def test_start_pause_and_resume(clock):
     timer = AgendaTimer([600, 300], clock)
     assert timer.remaining() == 600 and not timer.running

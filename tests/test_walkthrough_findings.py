@@ -10,27 +10,13 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from kompetencedialog_desktop.ui import dialogs
 
 from .conftest import close_window, open_window
-
-
-@pytest.fixture
-def window(qtbot):
-    win = open_window(qtbot)
-    yield win
-    close_window(win)
-
-
-def _plan_tab(window, workshop):
-    window.files.new(workshop)
-    window.tabs.setCurrentIndex(len(window.pages))  # Ctrl+4
-    page = window.tabs.currentWidget()
-    assert page is window.plan_page
-    return page, window.files.document
+from .ui_helpers import open_plan_tab
 
 
 # --- 1. "Tilføj række" then typing ------------------------------------------------------------
 @pytest.mark.parametrize("workshop", ["strategi", "grus"])
 def test_add_row_puts_the_new_rows_first_cell_in_edit_mode(window, workshop):
-    page, doc = _plan_tab(window, workshop)
+    page, doc = open_plan_tab(window, workshop, example=False)
     before = page.table.rowCount()
     add = next(b for b in page.findChildren(type(page.seed_button)) if b.text() == "Tilføj række")
     QTest.mouseClick(add, Qt.MouseButton.LeftButton)
@@ -292,7 +278,7 @@ def test_the_zone_picker_shows_the_whole_zone_where_there_is_room(qtbot):
 def test_the_grus_plan_headers_are_not_cut(qtbot, size):
     win = open_window(qtbot, size=size)
     try:
-        page, _doc = _plan_tab(win, "grus")
+        page, _doc = open_plan_tab(win, "grus", example=False)
         table = page.table
         qtbot.waitUntil(lambda: table.isVisible() and table.horizontalHeader().sectionSize(0) > 0)
         header = table.horizontalHeader()

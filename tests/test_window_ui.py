@@ -16,13 +16,6 @@ from .conftest import close_window, open_window
 REAL_EDIT_FRONT_PAGE = dialogs.edit_front_page
 
 
-@pytest.fixture
-def window(qtbot):
-    win = open_window(qtbot)
-    yield win
-    close_window(win)
-
-
 def _type(qtbot, line, text: str) -> None:
     qtbot.keyClicks(line, text)
     QTest.keyClick(line, Qt.Key.Key_Return)

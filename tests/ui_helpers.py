@@ -25,3 +25,11 @@ def drag(view: BoardView, start: tuple[float, float], end: tuple[float, float], 
 
 def centre(note) -> tuple[float, float]:
     return note.x + note.w / 2, note.y + note.h / 2
+
+
+def open_plan_tab(window, workshop: str, example: bool = True):
+    """A new workshop (the example, or an empty one) on its plan tab (Ctrl+4 itself is tested on its own)."""
+    (window.files.new_example if example else window.files.new)(workshop)
+    window.tabs.setCurrentIndex(len(window.pages))  # the tab after the boards
+    assert window.tabs.currentWidget() is window.plan_page
+    return window.plan_page, window.files.document
