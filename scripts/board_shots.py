@@ -11,7 +11,7 @@ import itertools
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from shot_window import maximised_window, settle, text_px, type_notes
 
 from kompetencedialog_desktop.ui.main_window import MainWindow
 
@@ -31,26 +31,6 @@ LONG_120 = ("Kompetencefonden bør bruges til at give sagsbehandlingssystemet et
             "medarbejdere kan følge med i digitaliseringen")
 
 
-def settle(app: QApplication, rounds: int = 30) -> None:
-    for _ in range(rounds):
-        app.processEvents()
-
-
-def type_notes(window: MainWindow, app: QApplication, board_index: int, zone_index: int, texts: list[str]) -> None:
-    window.show_board(board_index)
-    page = window.current_page()
-    page.entry.choose_zone(zone_index)
-    for text in texts:
-        page.entry.line.setText(text)
-        page.entry.submit()
-    settle(app)
-
-
-def text_px(item, zoom: float) -> float:
-    size, _ = item.text_layout()
-    return round(size * 4 / 3) * zoom
-
-
 def overlaps(window: MainWindow) -> int:
     count = 0
     for page in window.pages:
@@ -62,16 +42,12 @@ def overlaps(window: MainWindow) -> int:
 def main(out: Path, size: str) -> None:
     width, height = (int(v) for v in size.split("x"))
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv[:1])
-    window = MainWindow()
-    window.resize(width, height)
-    window.showMaximized()
-    settle(app)
+    app, window = maximised_window((width, height))
 
     # 1. Long Danish notes on board 1, at fit zoom.
     window.files.new("strategi")
     settle(app)
-    type_notes(window, app, 0, 1, [LONG_120] + IDEAS)
+    type_notes(window, app, 1, [LONG_120] + IDEAS, board_index=0)
     page = window.current_page()
     page.view.fit_board()
     settle(app)
@@ -81,7 +57,7 @@ def main(out: Path, size: str) -> None:
     window.grab().save(str(out / f"board-long-notes-{size}.png"))
 
     # 2. A zone with 30 notes (board 2, first zone).
-    type_notes(window, app, 1, 0, [IDEAS[i % len(IDEAS)] if i % 7 else LONG_120 for i in range(30)])
+    type_notes(window, app, 0, [IDEAS[i % len(IDEAS)] if i % 7 else LONG_120 for i in range(30)], board_index=1)
     page = window.current_page()
     page.view.fit_board()
     settle(app)
@@ -131,7 +107,7 @@ def main(out: Path, size: str) -> None:
         settle(app)
         for b, page in enumerate(window.pages):
             for z in range(len(page.board.zones)):
-                type_notes(window, app, b, z, [IDEAS[i % len(IDEAS)] for i in range(30)])
+                type_notes(window, app, z, [IDEAS[i % len(IDEAS)] for i in range(30)], board_index=b)
         notes = len(window.files.document.project.notes)
         print(f"{size}: {workshop}: {notes} notes (30 in every zone), overlapping pairs: {overlaps(window)}")
     window.files.document.forget_changes()

@@ -15,32 +15,15 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
-
-from kompetencedialog_desktop.ui.main_window import MainWindow
-
-
-class StageClock:
-    now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def settle(app: QApplication, rounds: int = 30) -> None:
-    for _ in range(rounds):
-        app.processEvents()
+from shot_window import StageClock, maximised_window, settle
 
 
 def main(out: Path) -> None:
     scale = float(os.environ.get("QT_SCALE_FACTOR", "1"))
     tag = f"hidpi-{round(scale * 100)}"
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv[:1])
     clock = StageClock()
-    window = MainWindow(clock=clock)
-    window.showMaximized()
-    settle(app)
+    app, window = maximised_window(clock=clock)
     window.files.new_example("strategi")
     window.files.document.forget_changes()
     session = window.dock.session

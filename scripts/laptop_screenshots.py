@@ -14,14 +14,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QApplication
-
-from kompetencedialog_desktop.ui.main_window import MainWindow
-
-
-def settle(app: QApplication, rounds: int = 30) -> None:
-    for _ in range(rounds):
-        app.processEvents()
+from shot_window import maximised_window, settle
 
 
 def on_screen(widget, window) -> bool:
@@ -31,10 +24,7 @@ def on_screen(widget, window) -> bool:
 
 def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv[:1])
-    window = MainWindow()
-    window.showMaximized()
-    settle(app)
+    app, window = maximised_window()
     screen = window.screen().geometry()
     name = f"{screen.width()}x{screen.height()}"
     ok = True

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QApplication
+from shot_window import maximised_window, settle, text_px, type_notes
 
 from kompetencedialog_desktop.model.project import Cluster, new_id
 from kompetencedialog_desktop.ui.commands import GroupNotes, UpdateNotes
@@ -37,20 +37,6 @@ PRIORITIES = [("Specialpædagogisk løft", 4), ("Digital dannelse", 3), ("Ledels
               ("Rekruttering og fastholdelse", 2), ("Naturfag", 1), ("Trivsel og arbejdsmiljø", 0)]
 
 
-def settle(app: QApplication, rounds: int = 30) -> None:
-    for _ in range(rounds):
-        app.processEvents()
-
-
-def type_notes(window: MainWindow, app: QApplication, zone_index: int, texts: list[str]) -> None:
-    page = window.current_page()
-    page.entry.choose_zone(zone_index)
-    for text in texts:
-        page.entry.line.setText(text)
-        page.entry.submit()
-    settle(app)
-
-
 def crop(window: MainWindow, page, rect: QRectF, path: Path) -> None:
     """The part of the window that shows `rect` of the board, unscaled (what the eye sees)."""
     view = page.view
@@ -59,18 +45,10 @@ def crop(window: MainWindow, page, rect: QRectF, path: Path) -> None:
     window.grab().copy(top_left.x(), top_left.y(), bottom_right.x() - top_left.x(), bottom_right.y() - top_left.y()).save(str(path))
 
 
-def px(item, zoom: float) -> float:
-    return round(item.text_layout()[0] * 4 / 3) * zoom
-
-
 def main(out: Path, size: str) -> None:
     width, height = (int(v) for v in size.split("x"))
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv[:1])
-    window = MainWindow()
-    window.resize(width, height)
-    window.showMaximized()
-    settle(app)
+    app, window = maximised_window((width, height))
     window.files.new("strategi")
     settle(app)
     window.show_board(0)
@@ -82,7 +60,7 @@ def main(out: Path, size: str) -> None:
     zoom = page.view.zoom
     for item in page.scene.items_by_id.values():
         lines = " | ".join(item.shown_lines())
-        print(f"{size} board 1 [{item.zone}] {px(item, zoom):5.1f} px  {lines}")
+        print(f"{size} board 1 [{item.zone}] {text_px(item, zoom):5.1f} px  {lines}")
     window.grab().save(str(out / f"board1-{size}.png"))
     zone = page.scene.board.zone("forandringer").rect
     crop(window, page, QRectF(zone.x, zone.y, zone.w, zone.h), out / f"board1-forandringer-{size}.png")
@@ -110,7 +88,7 @@ def main(out: Path, size: str) -> None:
     for item in page.scene.items_by_id.values():
         dots, number, dot_size = vote_marks(item._w, item._h, item._votes) if item._votes else ([], QRectF(), 0)
         extra = f"  dots {dots[0].height() * zoom:.1f} px, number {round(dot_size * 4 / 3) * zoom:.1f} px" if dots else ""
-        print(f"{size} board 2 [{item.zone}] {px(item, zoom):5.1f} px{extra}  {' | '.join(item.shown_lines())}")
+        print(f"{size} board 2 [{item.zone}] {text_px(item, zoom):5.1f} px{extra}  {' | '.join(item.shown_lines())}")
     window.grab().save(str(out / f"board2-{size}.png"))
     zone = page.scene.board.zone("indsatsomraader").rect
     crop(window, page, QRectF(zone.x, zone.y, zone.w, zone.h * 0.6), out / f"board2-priorities-{size}.png")

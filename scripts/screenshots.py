@@ -12,30 +12,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from shot_window import StageClock, settle  # noqa: E402
 
 from kompetencedialog_desktop.ui.document import WorkshopDocument  # noqa: E402
 from kompetencedialog_desktop.ui.main_window import MainWindow  # noqa: E402
 
 
-def settle(app: QApplication, rounds: int = 20) -> None:
-    for _ in range(rounds):
-        app.processEvents()
-
-
 def shoot(window: MainWindow, app: QApplication, path: Path) -> None:
-    settle(app)
+    settle(app, 20)
     screen = window.screen()
     screen.grabWindow(window.winId()).save(str(path))
     print(f"gemt {path}")
-
-
-class StageClock:
-    """A clock the script sets, so the timer shows a chosen moment of the workshop."""
-
-    now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def facilitation_shots(window: MainWindow, app: QApplication, clock: StageClock, out: Path) -> None:
@@ -55,13 +42,13 @@ def facilitation_shots(window: MainWindow, app: QApplication, clock: StageClock,
     window.toggle_projector()
     projector = window.projector
     projector.resize(1920, 1080)
-    settle(app)
+    settle(app, 20)
     projector.fit()
-    settle(app)
+    settle(app, 20)
     projector.grab().save(str(out / "projector-mid-step.png"))
     clock.now += 10 * 60 + 12
     session.tick.emit()
-    settle(app)
+    settle(app, 20)
     projector.grab().save(str(out / "projector-overtime.png"))
     projector.close()
     session.toggle()
@@ -76,7 +63,7 @@ def main(out: Path) -> None:
     window = MainWindow(clock=clock)
     window.resize(1920, 1080)
     window.show()
-    settle(app)
+    settle(app, 20)
     shoot(window, app, out / "start.png")
 
     window.files.new("strategi")
